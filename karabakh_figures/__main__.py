@@ -1,0 +1,44 @@
+"""Command line: `python -m karabakh_figures validate [DATA_DIR]`, `python -m karabakh_figures codebook`."""
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import codebook
+from .loading import DATA_DIR
+from .validation import check
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m karabakh_figures", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    validate = commands.add_parser("validate", help="check the data package; one line per problem")
+    validate.add_argument("data_dir", nargs="?", type=Path, default=DATA_DIR)
+    document = commands.add_parser("codebook", help="regenerate the per-file tables in data/README.md")
+    document.add_argument("--data-dir", type=Path, default=DATA_DIR)
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "validate":
+            return _validate(args.data_dir)
+        changed = codebook.update(args.data_dir / "README.md", args.data_dir)
+        print(f"{args.data_dir / 'README.md'}: {'updated' if changed else 'already current'}")
+        return 0
+    except Exception as error:  # noqa: BLE001 - the contract is one line, never a traceback
+        print(f"karabakh_figures {args.command}: {type(error).__name__}: {error}", file=sys.stderr)
+        return 2
+
+
+def _validate(data_dir: Path) -> int:
+    checked = check(data_dir)
+    for problem in checked.problems:
+        print(problem, file=sys.stderr)
+    if checked.problems:
+        print(f"{data_dir}: {len(checked.problems)} problem(s)", file=sys.stderr)
+        return 1
+    rows = sum(len(table.rows) for table in checked.tables.values())
+    print(f"{data_dir}: valid ({len(checked.tables)} tables, {rows} rows, every quote found in its raw text)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,243 @@
+"""Checks beyond the schema: quotes verbatim in the raw source, dates that fit their wording, parts within totals."""
+
+import calendar
+import re
+from datetime import date, datetime
+
+from dateutil import parser as date_parser
+
+from .problems import Problem
+from .reading import Table
+
+QUOTE_SEPARATOR = " … "
+EARLIEST_PLAUSIBLE = date(1980, 1, 1)
+
+#: (earliest, latest) date columns of each table that dates its rows.
+DATE_RANGES = {
+    "territories": ("occupied_start", "occupied_end"),
+    "recognitions": ("date_start", "date_end"),
+    "campaign_events": ("date_start", "date_end"),
+}
+#: Columns whose value (each item, for a semicolon-separated list) must stand in the row's quote,
+#: so that no figure is typed that the source does not state.
+STATED_IN_QUOTE = {
+    "territories": ["name", "date_text", "area_km2"],
+    "khojaly_figures": ["value"],
+    "area_figures": ["value"],
+    "recognitions": ["date_text", "terms", "un_resolutions_cited"],
+    "campaign_events": ["date_text"],
+}
+#: Groups that are parts of the group "all" of the same measure and source.
+PART_GROUPS = ("women", "children", "elderly")
+#: Measures that count a part of another measure of the same source.
+PART_MEASURES = {"killed with especial cruelty": "killed"}
+
+_NUMBER_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+                 "sixteen seventeen eighteen nineteen twenty").split()
+
+
+def normalise_space(text: str) -> str:
+    return " ".join(text.split())
+
+
+def source_sections(raw_texts: dict[str, str | None], sources: Table) -> tuple[dict[str, str | None], list[Problem]]:
+    """The text in which each source's quotes must stand, by source_id.
+
+    `raw_texts` maps each raw file of the data package to its text, or to None where the file could not be
+    used (that is reported on its own). A compilation section is cut from its raw file at the heading line
+    sources.csv names and runs to the next section's heading; an outside source's quotes may stand anywhere
+    in its raw file (the reference that quotes it). None: the quotes of that source cannot be checked.
+    """
+    sections, problems, starts = {}, [], {}
+    for row, record in sources.records():
+        source_id, raw_file = record["source_id"], record.get("raw_file", "")
+        if raw_file not in raw_texts:
+            if raw_file:
+                problems.append(Problem(str(sources.path), row, "raw_file", raw_file,
+                                        "not a raw text described in datapackage.json"))
+            continue
+        text = raw_texts[raw_file]
+        heading, line = record.get("section_heading", ""), record.get("section_line", "")
+        if text is None or not (heading or line):
+            sections[source_id] = None if text is None else normalise_space(text)
+            continue
+        lines = text.splitlines()
+        if not line.isdigit() or not 1 <= int(line) <= len(lines):
+            problems.append(Problem(str(sources.path), row, "section_line", line,
+                                    f"not a line of {raw_file} (it has {len(lines)} lines)"))
+        elif lines[int(line) - 1].strip() != heading:
+            problems.append(Problem(str(sources.path), row, "section_heading", heading,
+                                    f'line {line} of {raw_file} reads "{lines[int(line) - 1].strip()}"'))
+        else:
+            starts.setdefault(raw_file, []).append((int(line), source_id))
+    for raw_file, file_starts in starts.items():
+        lines = raw_texts[raw_file].splitlines()
+        file_starts.sort()
+        for (start, source_id), (end, _) in zip(file_starts, [*file_starts[1:], (len(lines) + 1, None)]):
+            sections[source_id] = normalise_space("\n".join(lines[start - 1 : end - 1]))
+    return sections, problems
+
+
+def check_quotes(table: Table, sections: dict[str, str | None]) -> list[Problem]:
+    problems = []
+    for row, record in table.records():
+        source_id, quote = record.get("source_id", ""), record.get("source_quote", "")
+        if sections.get(source_id) is None or not quote:
+            continue  # an unknown source, an unusable raw file or a missing quote is reported on its own
+        missing = _first_passage_not_found(quote, sections[source_id])
+        if missing is not None:
+            problems.append(Problem(str(table.path), row, "source_quote", missing,
+                                    f"not found verbatim in the text of source {source_id}"))
+    return problems
+
+
+def _first_passage_not_found(quote: str, section: str) -> str | None:
+    position = 0
+    for passage in quote.split(QUOTE_SEPARATOR):
+        found = section.find(normalise_space(passage), position)
+        if found < 0:
+            return passage
+        position = found + len(normalise_space(passage))
+    return None
+
+
+def check_stated_in_quote(table: Table, columns: list[str]) -> list[Problem]:
+    problems = []
+    for row, record in table.records():
+        quote = normalise_space(record.get("source_quote", "")).lower()
+        for column in columns:
+            cell = record.get(column, "")
+            for item in filter(None, cell.split(";")):
+                if not _stated(item, quote):
+                    problems.append(Problem(str(table.path), row, column, item, "not stated in source_quote"))
+    return problems
+
+
+def _stated(item: str, quote: str) -> bool:
+    if re.fullmatch(r"\d+(\.\d+)?", item):
+        return any(re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d]|[.,]\d)", quote) for form in _number_forms(item))
+    return normalise_space(item).lower() in quote
+
+
+def _number_forms(cell: str) -> set[str]:
+    forms = {cell}
+    if "." not in cell:
+        number = int(cell)
+        forms.add(f"{number:,}")
+        if number < len(_NUMBER_WORDS):
+            forms.add(_NUMBER_WORDS[number])
+        if number >= 1000 and number % 1000 == 0:
+            forms.add(f"{number // 1000} thousand")
+    return forms
+
+
+def check_dates(table: Table, start_column: str, end_column: str, today: date) -> list[Problem]:
+    problems = []
+    for row, record in table.records():
+        problems.extend(Problem(str(table.path), row, column, value, message)
+                        for column, value, message in _date_faults(record, start_column, end_column, today))
+    return problems
+
+
+def _date_faults(record: dict, start_column: str, end_column: str, today: date):
+    precision, text = record.get("date_precision", ""), record.get("date_text", "")
+    start, end = _iso_date(record.get(start_column, "")), _iso_date(record.get(end_column, ""))
+    if precision == "unknown":
+        for column in (start_column, end_column, "date_text"):
+            if record.get(column):
+                yield column, record[column], "must be empty when date_precision is unknown"
+        return
+    if not precision:
+        return
+    for column, value in ((start_column, start), (end_column, end)):
+        if value is None and not record.get(column):
+            yield column, "", f"a date is required when date_precision is {precision}"
+    if not text:
+        yield "date_text", "", f"the date as written is required when date_precision is {precision}"
+    if start is None or end is None:
+        return
+    if start > end:
+        yield end_column, end.isoformat(), f"before {start_column} {start.isoformat()}"
+    for column, value in ((start_column, start), (end_column, end)):
+        if not EARLIEST_PLAUSIBLE <= value <= today:
+            yield column, value.isoformat(), f"outside the plausible range {EARLIEST_PLAUSIBLE.isoformat()} to today"
+    shape = _precision_fault(precision, start, end)
+    if shape:
+        yield start_column, start.isoformat(), shape
+    if text:
+        yield from _text_faults(record, text, precision, start, end, start_column)
+
+
+def _iso_date(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _precision_fault(precision: str, start: date, end: date) -> str | None:
+    last_of_month = date(start.year, start.month, calendar.monthrange(start.year, start.month)[1])
+    expected = {
+        "day": start == end,
+        "month": start.day == 1 and end == last_of_month,
+        "season": start.year == end.year and (end - start).days <= 122,
+        "year": (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year,
+        "period": (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year < end.year,
+    }
+    if expected.get(precision, True):
+        return None
+    return f"the range {start.isoformat()} to {end.isoformat()} does not fit date_precision {precision}"
+
+
+def _text_faults(record: dict, text: str, precision: str, start: date, end: date, start_column: str):
+    inferred = record.get("inferred_fields", "").split(";")
+    if start_column not in inferred:
+        for year in sorted({start.year, end.year}):
+            if str(year) not in text:
+                yield start_column, start.isoformat(), f'the year {year} is not in date_text "{text}"'
+    if precision == "day":
+        try:
+            written = date_parser.parse(text, fuzzy=True, default=datetime(start.year, 1, 1)).date()
+        except (ValueError, OverflowError):
+            yield "date_text", text, "no date can be read here"
+            return
+        if written != start:
+            yield start_column, start.isoformat(), f'date_text "{text}" reads as {written.isoformat()}'
+    if precision == "month" and calendar.month_name[start.month].lower() not in text.lower():
+        month = calendar.month_name[start.month]
+        yield start_column, start.isoformat(), f'the month {month} is not in date_text "{text}"'
+
+
+def check_inferred_fields(table: Table) -> list[Problem]:
+    problems = []
+    for row, record in table.records():
+        for name in filter(None, record.get("inferred_fields", "").split(";")):
+            if name not in table.header:
+                problems.append(Problem(str(table.path), row, "inferred_fields", name, "not a column of this table"))
+        if record.get("inferred_fields") and not record.get("note"):
+            problems.append(Problem(str(table.path), row, "note", "",
+                                    "a note must explain the values recorded by implication"))
+    return problems
+
+
+def check_parts_within_totals(figures: Table) -> list[Problem]:
+    """Within one source, parts of a count (by group, or a sub-measure) may not exceed its exact total."""
+    valued = [(row, record, float(record["value"])) for row, record in figures.records()
+              if re.fullmatch(r"\d+(\.\d+)?", record.get("value", ""))]
+    problems = []
+    for row, total, total_value in valued:
+        if total.get("group") != "all" or total.get("qualifier") != "exact":
+            continue
+        same_count = [(r, rec, v) for r, rec, v in valued if rec.get("source_id") == total.get("source_id")]
+        by_group = [(r, rec, v) for r, rec, v in same_count
+                    if rec.get("measure") == total.get("measure") and rec.get("group") in PART_GROUPS]
+        by_measure = [(r, rec, v) for r, rec, v in same_count
+                      if PART_MEASURES.get(rec.get("measure")) == total.get("measure") and rec.get("group") == "all"]
+        for parts, label in ((by_group, "group"), (by_measure, "measure")):
+            parts_sum = sum(v for _, _, v in parts)
+            if parts and parts_sum > total_value:
+                arithmetic = " + ".join(f"{rec[label]} {v:g}" for _, rec, v in parts)
+                rows = ", ".join(str(r) for r, _, _ in parts)
+                problems.append(Problem(str(figures.path), row, "value", total["value"],
+                                        f"its parts exceed it: {arithmetic} = {parts_sum:g} (rows {rows})"))
+    return problems

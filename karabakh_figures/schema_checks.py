@@ -1,0 +1,145 @@
+"""The data contract in data/datapackage.json, checked by Frictionless and turned into one-line problems."""
+
+import re
+
+from frictionless import Package, errors
+
+from .problems import Problem
+from .reading import Table
+
+# Properties of the file on disk; the table is handed to Frictionless as already-decoded rows.
+_FILE_PROPERTIES = ("path", "format", "mediatype", "encoding", "bytes", "hash")
+_TYPE_HINTS = {
+    "date": "not a date (write YYYY-MM-DD)",
+    "number": "not a number (digits, a dot for decimals, no thousands separator)",
+    "integer": "not a whole number",
+}
+
+
+def check_schemas(descriptor: dict, tables: dict[str, Table]) -> tuple[list[Problem], set[str]]:
+    """Types, constraints, headers, primary and foreign keys of every table that could be read.
+
+    Returns the problems, and the names of the tables whose header does not match the schema
+    (their columns cannot be trusted for further checks).
+    """
+    resources = []
+    for resource in descriptor["resources"]:
+        if resource["name"] not in tables:
+            continue
+        table = tables[resource["name"]]
+        inline = {key: value for key, value in resource.items() if key not in _FILE_PROPERTIES}
+        inline["data"] = [table.header, *table.rows]
+        inline["schema"] = _without_keys_into(resource["schema"], unread=set(_names(descriptor)) - set(tables))
+        resources.append(inline)
+    report = Package.from_descriptor({"resources": resources}).validate()
+    problems, bad_headers = [], set()
+    for task, resource in zip(report.tasks, resources):
+        table = tables[resource["name"]]
+        schema = resource["schema"]
+        fields = {field["name"]: field for field in schema["fields"]}
+        misshapen = _misshapen_rows(task.errors, table)
+        problems.extend(misshapen.values())
+        for error in task.errors:
+            if getattr(error, "row_number", None) in misshapen or _repeats_primary_key(error, schema):
+                continue
+            if isinstance(error, errors.LabelError):
+                bad_headers.add(resource["name"])
+            problems.append(_problem(error, table, fields, schema))
+    return problems, bad_headers
+
+
+def _misshapen_rows(task_errors, table: Table) -> dict[int, Problem]:
+    """One problem per blank row or row whose cells do not line up with the header, instead of one per cell."""
+    misshapen = {}
+    for error in task_errors:
+        if not isinstance(error, errors.RowError) or error.row_number in misshapen:
+            continue
+        if error.type == "blank-row":
+            misshapen[error.row_number] = Problem(str(table.path), error.row_number, None, "",
+                                                  "the row is blank; delete it")
+        elif error.type in ("missing-cell", "extra-cell"):
+            misshapen[error.row_number] = Problem(
+                str(table.path), error.row_number, None, ",".join(map(str, error.cells)),
+                f"the row has {len(error.cells)} cells where the header names {len(table.header)}")
+    return misshapen
+
+
+def _repeats_primary_key(error, schema: dict) -> bool:
+    # A duplicate id breaks both its `unique` constraint and the primary key: report it once, as the key.
+    return error.type == "unique-error" and schema.get("primaryKey") == [error.field_name]
+
+
+def _names(descriptor: dict) -> list[str]:
+    return [resource["name"] for resource in descriptor["resources"] if "schema" in resource]
+
+
+def _without_keys_into(schema: dict, unread: set[str]) -> dict:
+    # A foreign key into a table that could not be read would flag every row; the unread table is reported instead.
+    keys = [key for key in schema.get("foreignKeys", []) if key["reference"]["resource"] not in unread]
+    return {**schema, "foreignKeys": keys}
+
+
+def _problem(error, table: Table, fields: dict, schema: dict) -> Problem:
+    file = str(table.path)
+    if isinstance(error, errors.LabelError):
+        return Problem(file, 1, error.field_name or None, error.label, _label_message(error))
+    if isinstance(error, errors.ForeignKeyError):
+        reference = error.reference_name or table.path.stem
+        column = ",".join(error.field_names)
+        target = ",".join(error.reference_field_names)
+        return Problem(file, error.row_number, column, ",".join(map(str, error.field_cells)),
+                       f"not found in column {target} of {reference}")
+    if isinstance(error, errors.PrimaryKeyError):
+        column = ",".join(schema["primaryKey"])
+        value = ",".join(str(cell) for name, cell in zip(table.header, error.cells) if name in schema["primaryKey"])
+        return Problem(file, error.row_number, column, value, f"duplicate key: {_same_row(error.note)}")
+    if isinstance(error, errors.CellError):
+        cell = "" if error.cell is None else str(error.cell)
+        return Problem(file, error.row_number, error.field_name, cell, _cell_message(error, fields))
+    if isinstance(error, errors.RowError):
+        return Problem(file, error.row_number, None, ",".join(map(str, error.cells)), _row_message(error))
+    return Problem(file, None, None, "", error.message)
+
+
+def _label_message(error) -> str:
+    if error.type == "extra-label":
+        return "a column the data package does not define"
+    if error.type == "missing-label":
+        return f"column {error.field_name} is missing from the header"
+    if error.type == "incorrect-label":
+        return f"the header should name column {error.field_name} here"
+    return error.note or error.title
+
+
+def _row_message(error) -> str:
+    return error.note or error.title
+
+
+def _cell_message(error, fields: dict) -> str:
+    field = fields.get(error.field_name, {})
+    if error.type == "type-error":
+        return _TYPE_HINTS.get(field.get("type"), f"not a valid {field.get('type')}")
+    if error.type == "unique-error":
+        return f"must be unique: {_same_row(error.note)}"
+    if error.type == "constraint-error":
+        return _constraint_message(error.note, field.get("constraints", {}))
+    return error.note or error.title
+
+
+def _constraint_message(note: str, constraints: dict) -> str:
+    match = re.match(r'constraint "(\w+)"', note)
+    name = match.group(1) if match else ""
+    if name == "required":
+        return "a value is required"
+    if name == "enum":
+        return "not one of: " + ", ".join(constraints["enum"])
+    if name == "minimum":
+        return f"less than the minimum {constraints['minimum']}"
+    if name == "pattern":
+        return f"does not match the pattern {constraints['pattern']}"
+    return note
+
+
+def _same_row(note: str) -> str:
+    match = re.search(r"position (\d+)", note or "")
+    return f"the same as row {match.group(1)}" if match else note

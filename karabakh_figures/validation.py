@@ -1,0 +1,89 @@
+"""Validate the whole data package: files readable, the schema, and the content checks."""
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from . import content_checks
+from .problems import Problem
+from .reading import Table, read_table
+from .schema_checks import check_schemas
+
+DESCRIPTOR = "datapackage.json"
+
+
+@dataclass
+class CheckedData:
+    descriptor: dict
+    tables: dict[str, Table] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    #: The text each source's quotes are checked in, white space folded; None where it could not be read.
+    sections: dict[str, str | None] = field(default_factory=dict)
+
+
+def check(data_dir: Path, today: date | None = None) -> CheckedData:
+    """Read every file of the data package in `data_dir` and collect every problem, in file order."""
+    data_dir = Path(data_dir)
+    descriptor_path = data_dir / DESCRIPTOR
+    try:
+        descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        return CheckedData({}, problems=[Problem(str(descriptor_path), None, None, "", f"cannot be read: {error}")])
+    checked = CheckedData(descriptor)
+    raw_texts = {}
+    for resource in descriptor["resources"]:
+        path = data_dir / resource["path"]
+        if "schema" not in resource:
+            # A raw text that is missing or changed stays in raw_texts as None: its quotes cannot be checked.
+            raw_problems = _raw_file_problems(path, resource)
+            checked.problems.extend(raw_problems)
+            raw_texts[resource["path"]] = None if raw_problems else path.read_text(encoding="utf-8")
+        elif not path.is_file():
+            checked.problems.append(_missing(path))
+        else:
+            table, problems = read_table(path)
+            checked.problems.extend(problems)
+            if table is not None:
+                checked.tables[resource["name"]] = table
+    schema_problems, bad_headers = check_schemas(descriptor, checked.tables)
+    checked.problems.extend(schema_problems)
+    usable = {name: table for name, table in checked.tables.items() if name not in bad_headers}
+    if "sources" in usable:
+        checked.sections, section_problems = content_checks.source_sections(raw_texts, usable["sources"])
+        checked.problems.extend(section_problems)
+    checked.problems.extend(_content_problems(usable, checked.sections, today or date.today()))
+    files = [str(data_dir / resource["path"]) for resource in descriptor["resources"]]
+    checked.problems.sort(key=lambda problem: (files.index(problem.file) if problem.file in files else -1,
+                                               problem.row or 0))
+    return checked
+
+
+def _missing(path: Path) -> Problem:
+    return Problem(str(path), None, None, "", "the file is missing")
+
+
+def _raw_file_problems(path: Path, resource: dict) -> list[Problem]:
+    if not path.is_file():
+        return [_missing(path)]
+    digest = "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+    if digest != resource.get("hash"):
+        return [Problem(str(path), None, None, digest,
+                        f"the raw source differs from the copy described in {DESCRIPTOR} ({resource.get('hash')})")]
+    return []
+
+
+def _content_problems(tables: dict[str, Table], sections: dict[str, str | None], today: date) -> list[Problem]:
+    problems = []
+    for name, table in tables.items():
+        if name == "sources":
+            continue
+        problems.extend(content_checks.check_quotes(table, sections))
+        problems.extend(content_checks.check_stated_in_quote(table, content_checks.STATED_IN_QUOTE.get(name, [])))
+        if name in content_checks.DATE_RANGES:
+            problems.extend(content_checks.check_dates(table, *content_checks.DATE_RANGES[name], today))
+        problems.extend(content_checks.check_inferred_fields(table))
+    if "khojaly_figures" in tables:
+        problems.extend(content_checks.check_parts_within_totals(tables["khojaly_figures"]))
+    return problems

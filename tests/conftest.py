@@ -1,0 +1,52 @@
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+
+from karabakh_figures.__main__ import main
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A private copy of data/ that a test may break."""
+    copy = tmp_path / "data"
+    shutil.copytree(DATA, copy)
+    return copy
+
+
+def read_rows(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8", newline="") as file:
+        return list(csv.reader(file))
+
+
+def write_rows(path: Path, rows: list[list[str]]) -> None:
+    with path.open("w", encoding="utf-8", newline="") as file:
+        csv.writer(file, lineterminator="\n").writerows(rows)
+
+
+def set_cell(path: Path, row: int, column: str, value: str) -> None:
+    """Set one cell, `row` counted as in the file (the header is row 1)."""
+    rows = read_rows(path)
+    rows[row - 1][rows[0].index(column)] = value
+    write_rows(path, rows)
+
+
+def row_number(path: Path, key: str) -> int:
+    """The row (header = 1) whose first cell is `key`."""
+    return next(number for number, cells in enumerate(read_rows(path), start=1) if cells[0] == key)
+
+
+@pytest.fixture
+def validate(capsys):
+    """Run `python -m karabakh_figures validate DIR`; return its exit code and its output lines."""
+
+    def run(data_dir: Path) -> tuple[int, list[str], list[str]]:
+        code = main(["validate", str(data_dir)])
+        captured = capsys.readouterr()
+        return code, captured.out.splitlines(), captured.err.splitlines()
+
+    return run
