@@ -1,11 +1,12 @@
-"""Command line: `python -m karabakh_figures validate [DATA_DIR]`, `python -m karabakh_figures codebook`."""
+"""Command line: validate the data, regenerate its codebook, build the notebooks and figures."""
 
 import argparse
 import sys
 from pathlib import Path
 
 from . import codebook
-from .loading import DATA_DIR
+from .build import build
+from .paths import data_dir as default_data_dir
 from .validation import check
 
 
@@ -13,19 +14,32 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m karabakh_figures", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     validate = commands.add_parser("validate", help="check the data package; one line per problem")
-    validate.add_argument("data_dir", nargs="?", type=Path, default=DATA_DIR)
+    validate.add_argument("data_dir", nargs="?", type=Path, default=default_data_dir())
     document = commands.add_parser("codebook", help="regenerate the per-file tables in data/README.md")
-    document.add_argument("--data-dir", type=Path, default=DATA_DIR)
+    document.add_argument("--data-dir", type=Path, default=default_data_dir())
+    make = commands.add_parser("build", help="execute the notebooks; write their outputs and the figures")
+    make.add_argument("--data-dir", type=Path, default=None, help="build from this copy of the data")
+    make.add_argument("--out", type=Path, default=None,
+                      help="write notebooks and figures here instead of over the committed ones")
     args = parser.parse_args(argv)
     try:
         if args.command == "validate":
             return _validate(args.data_dir)
+        if args.command == "build":
+            return _build(args.data_dir, args.out)
         changed = codebook.update(args.data_dir / "README.md", args.data_dir)
         print(f"{args.data_dir / 'README.md'}: {'updated' if changed else 'already current'}")
         return 0
     except Exception as error:  # noqa: BLE001 - the contract is one line, never a traceback
         print(f"karabakh_figures {args.command}: {type(error).__name__}: {error}", file=sys.stderr)
         return 2
+
+
+def _build(data_dir: Path | None, out: Path | None) -> int:
+    if _validate(data_dir if data_dir is not None else default_data_dir()) != 0:
+        return 1
+    build(data_dir, out)
+    return 0
 
 
 def _validate(data_dir: Path) -> int:

@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from .paths import data_dir as default_data_dir
 from .problems import DataError
 from .validation import CheckedData, check
-
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 _DTYPES = {"integer": "Int64", "number": "Float64", "string": "string"}
 
@@ -35,8 +34,9 @@ def load(name: str, data_dir: str | os.PathLike | None = None) -> pd.DataFrame:
 
 
 def checked_data(data_dir: str | os.PathLike | None = None) -> CheckedData:
-    """The validation of `data_dir` (default: the project's data/), re-run only when a file there changes."""
-    data_dir = Path(data_dir) if data_dir is not None else DATA_DIR
+    """The validation of `data_dir` (default: $KARABAKH_DATA_DIR or the project's data/), re-run only when a file
+    there changes."""
+    data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
     return _checked(data_dir.resolve(), _fingerprint(data_dir))
 
 

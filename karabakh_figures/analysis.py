@@ -1,0 +1,173 @@
+"""The arithmetic the notebooks show, in one place so that tests can check it against the data.
+
+Every derived number comes with the arithmetic that produced it, as text, so a reader can redo it.
+"""
+
+import pandas as pd
+
+from .loading import load
+
+
+def formatted(number: float, decimals: int = 0) -> str:
+    """1234.5 -> '1,234' (or '1,234.5' with decimals=1): plain text, so that outputs never show numpy reprs."""
+    return f"{number:,.{decimals}f}"
+
+
+def date_label(start, end, precision: str) -> str:
+    """A date as precisely as the source gives it: '8 May 1992', 'May 2009', '2011', '1988–1992'."""
+    if precision == "unknown" or pd.isna(start):
+        return "no date given"
+    if precision == "day":
+        return f"{start.day} {start:%B %Y}"
+    if precision == "month":
+        return f"{start:%B %Y}"
+    if precision == "season":
+        return f"{start:%b}–{end:%b %Y}"
+    if precision == "year":
+        return f"{start.year}"
+    return f"{start.year}–{end.year}"
+
+
+def area_totals(territories: pd.DataFrame | None = None, area_figures: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The plain sum of the listed areas, the sum that counts an area lying within another only once, and the
+    share stated in the compilation, each as a share of Azerbaijan's area."""
+    territories = load("territories") if territories is None else territories
+    area_figures = load("area_figures") if area_figures is None else area_figures
+    azerbaijan = _area_figure(area_figures, "area of Azerbaijan")
+    stated_share = _area_figure(area_figures, "share of Azerbaijan occupied")
+    plain = territories["area_km2"].sum()
+    contained = territories[territories["within"].notna()]
+    without_overlap = plain - contained["area_km2"].sum()
+    terms = " + ".join(formatted(area) for area in territories["area_km2"])
+    rows = [
+        ("Sum of the nine listed areas", "derived", plain, f"{terms} = {formatted(plain)}"),
+        ("Sum counting areas within another row once", "derived", without_overlap,
+         f"{formatted(plain)} − " + " − ".join(f"{formatted(area)} ({name}, within {within})" for area, name, within
+                                               in zip(contained["area_km2"], contained["name"], contained["within"]))
+         + f" = {formatted(without_overlap)}"),
+        (f"{stated_share['value']:g}% of Azerbaijan, as stated", "stated; km² derived",
+         azerbaijan["value"] * stated_share["value"] / 100,
+         f"{stated_share['value']:g}% × {formatted(azerbaijan['value'])} = "
+         f"{formatted(azerbaijan['value'] * stated_share['value'] / 100)}"),
+    ]
+    table = pd.DataFrame(rows, columns=["figure", "kind", "km2", "arithmetic"])
+    table["share_of_azerbaijan_pct"] = table["km2"] / azerbaijan["value"] * 100
+    table.loc[2, "share_of_azerbaijan_pct"] = stated_share["value"]
+    return table
+
+
+def _area_figure(area_figures: pd.DataFrame, measure: str) -> pd.Series:
+    return area_figures[area_figures["measure"].eq(measure)].iloc[0]
+
+
+def cumulative_area(territories: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Area listed as occupied over time, in date order, counting an area that lies within another row once.
+
+    A territory dated by a period is counted at the period's last day, the latest date its wording allows;
+    from a containing area, the parts already counted are subtracted.
+    """
+    territories = load("territories") if territories is None else territories
+    ordered = territories.sort_values(["occupied_end", "occupied_start"], kind="stable")
+    rows, counted = [], {}
+    for row in ordered.itertuples():
+        parts = territories[territories["within"].eq(row.territory_id)]
+        already = sum(counted.get(part, 0) for part in parts["territory_id"])
+        added = row.area_km2 - already
+        counted[row.territory_id] = row.area_km2
+        note = (f"{formatted(row.area_km2)} − {formatted(already)} already counted "
+                f"({', '.join(parts['name'])})" if already else "")
+        rows.append({"date": row.occupied_end, "territory": row.name, "date_text": row.date_text,
+                     "area_added_km2": added, "note": note})
+    table = pd.DataFrame(rows)
+    table["cumulative_km2"] = table["area_added_km2"].cumsum()
+    return table
+
+
+def killed_by_group(figures: pd.DataFrame | None = None, source_id: str = "khojaly-narrative") -> pd.DataFrame:
+    """Those killed by group as one source states them, with the remainder derived from its total."""
+    figures = load("khojaly_figures") if figures is None else figures
+    killed = figures[figures["measure"].eq("killed") & figures["source_id"].eq(source_id)
+                     & figures["qualifier"].eq("exact")]
+    total = killed.loc[killed["group"].eq("all"), "value"].item()
+    groups = killed[~killed["group"].eq("all")]
+    remainder = total - groups["value"].sum()
+    arithmetic = f"{formatted(total)} − " + " − ".join(formatted(value) for value in groups["value"]) + \
+        f" = {formatted(remainder)}"
+    table = pd.DataFrame({"group": list(groups["group"]) + ["not in these groups (derived)"],
+                          "killed": list(groups["value"]) + [remainder],
+                          "kind": ["stated"] * len(groups) + ["derived"],
+                          "arithmetic": [""] * len(groups) + [arithmetic]})
+    table["share_pct"] = table["killed"] / total * 100
+    return table
+
+
+def source_labels() -> dict[str, str]:
+    """source_id -> short title, for tables and charts."""
+    sources = load("sources")
+    return dict(zip(sources["source_id"], sources["short_title"]))
+
+
+def territory_table(territories: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The territories in date order, as a reader would want to see them."""
+    territories = load("territories") if territories is None else territories
+    ordered = territories.sort_values(["occupied_end", "occupied_start"], kind="stable")
+    names = dict(zip(territories["territory_id"], territories["name"]))
+    return pd.DataFrame({
+        "Territory (as in the source)": ordered["name"],
+        "Azerbaijani name": ordered["name_az"],
+        "ISO 3166-2": ordered["iso_3166_2"].fillna("none"),
+        "Date as written": ordered["date_text"],
+        "Date": [date_label(s, e, p) for s, e, p in
+                 zip(ordered["occupied_start"], ordered["occupied_end"], ordered["date_precision"])],
+        "Area (km²)": [formatted(area) for area in ordered["area_km2"]],
+        "Lies within": [names.get(within, "") if pd.notna(within) else "" for within in ordered["within"]],
+    }).set_index("Territory (as in the source)")
+
+
+def by_date(table: pd.DataFrame) -> pd.DataFrame:
+    """Rows in date order; rows without a date last, in file order."""
+    return table.sort_values(["date_start", "date_end"], kind="stable", na_position="last").reset_index(drop=True)
+
+
+def recognition_table(recognitions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every act, sorted by date, with the words it uses for the events and whose words they are."""
+    recognitions = by_date(load("recognitions") if recognitions is None else recognitions)
+    where = recognitions["subdivision"].fillna(recognitions["country"]).fillna("international")
+    terms = [f"{t.replace(';', ', ')} ({basis})" if pd.notna(t) else "none given"
+             for t, basis in zip(recognitions["terms"], recognitions["terms_basis"])]
+    return pd.DataFrame({
+        "Date": [date_label(s, e, p) for s, e, p in
+                 zip(recognitions["date_start"], recognitions["date_end"], recognitions["date_precision"])],
+        "Act": recognitions["label"],
+        "Body (as named in the compilation)": recognitions["body"],
+        "Level of body": recognitions["body_level"],
+        "Country or state": where,
+        "Instrument": recognitions["instrument"] + recognitions["instrument_ref"].map(
+            lambda ref: f" ({ref})" if pd.notna(ref) else "", na_action=None),
+        "Terms used": terms,
+        "Subject": recognitions["subject"].str.replace(";", ", "),
+    })
+
+
+def year_of(row_start, precision: str) -> str:
+    """The calendar year an item falls in, where the source's wording fixes one."""
+    return str(row_start.year) if precision in ("day", "month", "season", "year") else "no date given"
+
+
+def recognition_counts(recognitions: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+    """Acts counted by year, by level of body and by the terms they use (an act using two terms counts under
+    both, so that table sums to more than the number of acts)."""
+    recognitions = load("recognitions") if recognitions is None else recognitions
+    years = pd.Series([year_of(s, p) for s, p in zip(recognitions["date_start"], recognitions["date_precision"])])
+    terms = recognitions["terms"].fillna("none given").str.split(";").explode()
+    by_year = _count(years, "Year")
+    return {
+        "year": by_year.loc[sorted(by_year.index, key=lambda year: (not year.isdigit(), year))],
+        "level": _count(recognitions["body_level"], "Level of body"),
+        "terms": _count(terms, "Term used"),
+    }
+
+
+def _count(values: pd.Series, name: str) -> pd.DataFrame:
+    counts = values.value_counts().rename_axis(name).reset_index(name="Acts")
+    return counts.sort_values(["Acts", name], ascending=[False, True], kind="stable").set_index(name)

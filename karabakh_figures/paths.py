@@ -1,0 +1,18 @@
+"""Where the project's files live; environment variables point a build at another copy."""
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR_VARIABLE = "KARABAKH_DATA_DIR"
+FIGURES_DIR_VARIABLE = "KARABAKH_FIGURES_DIR"
+
+
+def data_dir() -> Path:
+    """The data package the notebooks read: $KARABAKH_DATA_DIR, or the project's data/."""
+    return Path(os.environ.get(DATA_DIR_VARIABLE) or ROOT / "data")
+
+
+def figures_dir() -> Path:
+    """Where charts are exported: $KARABAKH_FIGURES_DIR, or the project's figures/."""
+    return Path(os.environ.get(FIGURES_DIR_VARIABLE) or ROOT / "figures")
