@@ -5,9 +5,9 @@ PY := $(VENV)/bin/python
 # Set and dict print order must not vary between runs, or notebook outputs would.
 export PYTHONHASHSEED := 0
 
-.PHONY: all setup test lint validate codebook lab clean
+.PHONY: all setup test lint validate build codebook lab clean
 
-all: setup validate
+all: setup validate build
 
 setup: $(VENV)/.installed
 
@@ -20,14 +20,19 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 validate: setup
 	$(PY) -m karabakh_figures validate data
 
+# Executes every notebook in place and rewrites figures/; an unchanged tree comes out byte for byte the same.
+build: setup
+	$(PY) -m karabakh_figures build
+
 codebook: setup
 	$(PY) -m karabakh_figures codebook
 
 lint: setup
 	$(PY) -m ruff check .
 
+# The data and code tests, and nbval re-running every notebook against its committed outputs.
 test: setup lint
-	$(PY) -m pytest
+	$(PY) -m pytest --nbval --nbval-current-env tests notebooks
 
 lab: setup
 	$(VENV)/bin/jupyter lab notebooks

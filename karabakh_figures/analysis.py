@@ -38,12 +38,14 @@ def area_totals(territories: pd.DataFrame | None = None, area_figures: pd.DataFr
     plain = territories["area_km2"].sum()
     contained = territories[territories["within"].notna()]
     without_overlap = plain - contained["area_km2"].sum()
+    names = dict(zip(territories["territory_id"], territories["name"]))
     terms = " + ".join(formatted(area) for area in territories["area_km2"])
     rows = [
         ("Sum of the nine listed areas", "derived", plain, f"{terms} = {formatted(plain)}"),
         ("Sum counting areas within another row once", "derived", without_overlap,
-         f"{formatted(plain)} − " + " − ".join(f"{formatted(area)} ({name}, within {within})" for area, name, within
-                                               in zip(contained["area_km2"], contained["name"], contained["within"]))
+         f"{formatted(plain)} − " + " − ".join(
+             f"{formatted(area)} ({name}, within {names[within]})"
+             for area, name, within in zip(contained["area_km2"], contained["name"], contained["within"]))
          + f" = {formatted(without_overlap)}"),
         (f"{stated_share['value']:g}% of Azerbaijan, as stated", "stated; km² derived",
          azerbaijan["value"] * stated_share["value"] / 100,
@@ -171,3 +173,58 @@ def recognition_counts(recognitions: pd.DataFrame | None = None) -> dict[str, pd
 def _count(values: pd.Series, name: str) -> pd.DataFrame:
     counts = values.value_counts().rename_axis(name).reset_index(name="Acts")
     return counts.sort_values(["Acts", name], ascending=[False, True], kind="stable").set_index(name)
+
+
+def implied_values() -> pd.DataFrame:
+    """Every value recorded by implication rather than stated outright, with the note that explains it."""
+    sources = source_labels()
+    rows = []
+    for name in ("khojaly_figures", "recognitions", "campaign_events"):
+        table = load(name)
+        key = table.columns[0]
+        implied = table[table["inferred_fields"].notna()]
+        context = implied["context_source_id"] if "context_source_id" in implied else pd.Series(pd.NA, implied.index)
+        for row, source in zip(implied.itertuples(), context):
+            rows.append({"table": name, "row": getattr(row, key), "columns": row.inferred_fields.replace(";", ", "),
+                         "note": row.note, "outside source": sources.get(source, "") if pd.notna(source) else ""})
+    return pd.DataFrame(rows)
+
+
+def caveat_table(topic: str | None = None) -> pd.DataFrame:
+    """Caveats from other sources, each beside the row it qualifies, with its source and address."""
+    caveats = load("caveats")
+    sources = load("sources").set_index("source_id")
+    if topic is not None:
+        caveats = caveats[caveats["topic"].eq(topic)]
+    return pd.DataFrame({
+        "row": caveats["table"] + ": " + caveats["row_id"],
+        "caveat": caveats["caveat"],
+        "source": caveats["source_id"].map(sources["short_title"]),
+        "address": caveats["source_id"].map(sources["url"]),
+    }).set_index("row")
+
+
+def key_figures() -> pd.DataFrame:
+    """One key figure per notebook, as a sentence with its attribution, for the overview."""
+    from .crosschecks import discrepancies
+
+    territories, figures, recognitions = load("territories"), load("khojaly_figures"), load("recognitions")
+    totals = area_totals(territories)
+    killed = figures[figures["measure"].eq("killed") & figures["group"].eq("all") & figures["qualifier"].eq("exact")]
+    narrative_total = killed.loc[killed["source_id"].eq("khojaly-narrative"), "value"].item()
+    dated = recognitions["date_start"].dropna()
+    differing = discrepancies(figures)["measure"]
+    rows = [
+        ("01-territories.ipynb",
+         f"{len(territories)} territories listed; their areas sum to {formatted(totals['km2'][0])} km², or "
+         f"{formatted(totals['km2'][1])} km² counting Shusha once (derived)."),
+        ("02-khojaly-casualties.ipynb",
+         f"{formatted(narrative_total)} persons killed, according to the compilation's narrative; the figure "
+         f"is stated in {len(killed)} sections."),
+        ("03-recognition-timeline.ipynb",
+         f"{len(recognitions)} acts reported, {len(dated)} of them dated, {dated.min().year}–{dated.max().year}."),
+        ("04-data-notes.ipynb",
+         f"{len(differing)} measures on which sections differ ({', '.join(differing)}); "
+         f"{len(load('caveats'))} caveats from other sources."),
+    ]
+    return pd.DataFrame(rows, columns=["notebook", "key figure"]).set_index("notebook")

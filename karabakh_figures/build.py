@@ -25,8 +25,9 @@ def notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
     return sorted(folder.glob("[0-9][0-9]-*.ipynb"))
 
 
-def build(data_dir: Path | None = None, out_dir: Path | None = None, report=print) -> list[Path]:
-    """Execute every notebook against `data_dir` (default: data/).
+def build(data_dir: Path | None = None, out_dir: Path | None = None, only: list[str] | None = None,
+          report=print) -> list[Path]:
+    """Execute every notebook (or those named in `only`) against `data_dir` (default: data/).
 
     Without `out_dir` the notebooks are rewritten in place and figures go to figures/; with it, executed
     notebooks go to OUT/notebooks and figures to OUT/figures, and the committed files are left untouched.
@@ -40,6 +41,8 @@ def build(data_dir: Path | None = None, out_dir: Path | None = None, report=prin
     written = []
     with _environment(environment):
         for source in notebooks():
+            if only is not None and source.name not in only:
+                continue
             target = out_notebooks / source.name
             execute(source, target)
             report(f"executed {source.name} -> {target}")

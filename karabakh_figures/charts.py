@@ -6,8 +6,8 @@ import textwrap
 from pathlib import Path
 
 import matplotlib as mpl
-import pandas as pd
 import matplotlib.pyplot as plt
+import pandas as pd
 import seaborn as sns
 from IPython.display import Image
 
@@ -77,7 +77,8 @@ def export(figure, name: str, *, alt: str, data: list[str]) -> Image:
     refresh figures/README.md, and return the PNG to show in the notebook (with its alt text)."""
     folder = figures_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    figure.savefig(folder / f"{name}.svg", format="svg", metadata={"Date": None}, bbox_inches="tight")
+    figure.savefig(folder / f"{name}.svg", format="svg", metadata={"Date": None, "Creator": None},
+                   bbox_inches="tight")
     figure.savefig(folder / f"{name}.png", format="png", metadata={"Software": None}, bbox_inches="tight")
     plt.close(figure)
     title = figure.texts[0].get_text()
@@ -103,8 +104,9 @@ def write_index(folder: Path) -> None:
     for record in records:
         name = record["figure"]
         data = ", ".join(f"[`{table}`](../data/{table})" for table in record["data"])
+        notebook = f"[`{record['notebook']}`](../notebooks/{record['notebook']})"
         lines.append(f"| **{_cell(record['title'])}**<br>[SVG]({name}.svg) · [PNG]({name}.png) "
-                     f"| [`{record['notebook']}`](../notebooks/{record['notebook']}) | {data} | {_cell(record['alt'])} |")
+                     f"| {notebook} | {data} | {_cell(record['alt'])} |")
     (folder / "README.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -156,3 +158,14 @@ def statement_bars(axes, statements: pd.DataFrame, labels: list[str], unit: str)
     axes.invert_yaxis()
     axes.set_xlim(0, values.max() * 1.35)
     axes.grid(axis="y", visible=False)
+
+
+def group_headings(axes, groups: pd.Series, colors: dict) -> None:
+    """Name each run of rows that share a group once, in the group's colour, above its first row: a direct
+    label instead of a legend. Rows run from the top, as in dated_marks."""
+    top = len(groups) - 1
+    for position, (group, previous) in enumerate(zip(groups, [None, *groups[:-1]])):
+        if group != previous:
+            axes.annotate(group, (0, top - position + 0.5), xycoords=("axes fraction", "data"), xytext=(4, 0),
+                          textcoords="offset points", va="center", ha="left", fontsize=8.5,
+                          fontweight="bold", color=colors[group])

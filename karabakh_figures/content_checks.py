@@ -27,6 +27,9 @@ STATED_IN_QUOTE = {
     "recognitions": ["date_text", "terms", "un_resolutions_cited"],
     "campaign_events": ["date_text"],
 }
+#: Free-text columns whose every number must stand in the row's quote.
+NUMBERS_STATED_IN_QUOTE = {"caveats": ["caveat"]}
+_NUMBER = r"\d+(?:[.,]\d+)*"
 #: Groups that are parts of the group "all" of the same measure and source.
 PART_GROUPS = ("women", "children", "elderly")
 #: Measures that count a part of another measure of the same source.
@@ -101,27 +104,28 @@ def _first_passage_not_found(quote: str, section: str) -> str | None:
     return None
 
 
-def check_stated_in_quote(table: Table, columns: list[str]) -> list[Problem]:
+def check_stated_in_quote(table: Table, columns: list[str], number_columns: list[str]) -> list[Problem]:
+    """Each item of `columns` (semicolon-separated), and each number written in `number_columns`, must stand
+    in the row's quote."""
     problems = []
     for row, record in table.records():
         quote = normalise_space(record.get("source_quote", "")).lower()
-        for column in columns:
-            cell = record.get(column, "")
-            for item in filter(None, cell.split(";")):
-                if not _stated(item, quote):
-                    problems.append(Problem(str(table.path), row, column, item, "not stated in source_quote"))
+        items = [(column, item) for column in columns for item in record.get(column, "").split(";")]
+        items += [(column, number) for column in number_columns for number in re.findall(_NUMBER, record[column])]
+        problems.extend(Problem(str(table.path), row, column, item, "not stated in source_quote")
+                        for column, item in items if item and not _stated(item, quote))
     return problems
 
 
 def _stated(item: str, quote: str) -> bool:
-    if re.fullmatch(r"\d+(\.\d+)?", item):
+    if re.fullmatch(r"\d+(\.\d+)?", item) or re.fullmatch(_NUMBER, item):
         return any(re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d]|[.,]\d)", quote) for form in _number_forms(item))
     return normalise_space(item).lower() in quote
 
 
 def _number_forms(cell: str) -> set[str]:
     forms = {cell}
-    if "." not in cell:
+    if re.fullmatch(r"\d+", cell):
         number = int(cell)
         forms.add(f"{number:,}")
         if number < len(_NUMBER_WORDS):
@@ -240,4 +244,18 @@ def check_parts_within_totals(figures: Table) -> list[Problem]:
                 rows = ", ".join(str(r) for r, _, _ in parts)
                 problems.append(Problem(str(figures.path), row, "value", total["value"],
                                         f"its parts exceed it: {arithmetic} = {parts_sum:g} (rows {rows})"))
+    return problems
+
+
+def check_row_references(table: Table, tables: dict[str, Table], keys: dict[str, str]) -> list[Problem]:
+    """`row_id` names a row of the table in `table` (by its primary key)."""
+    problems = []
+    for row, record in table.records():
+        target = tables.get(record.get("table", ""))
+        if target is None:
+            continue  # an unknown table is a schema problem; an unreadable one is reported on its own
+        ids = {other[keys[record["table"]]] for _, other in target.records()}
+        if record.get("row_id") not in ids:
+            problems.append(Problem(str(table.path), row, "row_id", record.get("row_id", ""),
+                                    f"not a {keys[record['table']]} in {target.path.name}"))
     return problems

@@ -53,7 +53,9 @@ def check(data_dir: Path, today: date | None = None) -> CheckedData:
     if "sources" in usable:
         checked.sections, section_problems = content_checks.source_sections(raw_texts, usable["sources"])
         checked.problems.extend(section_problems)
-    checked.problems.extend(_content_problems(usable, checked.sections, today or date.today()))
+    keys = {resource["name"]: resource["schema"]["primaryKey"][0] for resource in descriptor["resources"]
+            if "schema" in resource}
+    checked.problems.extend(_content_problems(usable, checked.sections, keys, today or date.today()))
     files = [str(data_dir / resource["path"]) for resource in descriptor["resources"]]
     checked.problems.sort(key=lambda problem: (files.index(problem.file) if problem.file in files else -1,
                                                problem.row or 0))
@@ -74,16 +76,20 @@ def _raw_file_problems(path: Path, resource: dict) -> list[Problem]:
     return []
 
 
-def _content_problems(tables: dict[str, Table], sections: dict[str, str | None], today: date) -> list[Problem]:
+def _content_problems(tables: dict[str, Table], sections: dict[str, str | None], keys: dict[str, str],
+                      today: date) -> list[Problem]:
     problems = []
     for name, table in tables.items():
         if name == "sources":
             continue
         problems.extend(content_checks.check_quotes(table, sections))
-        problems.extend(content_checks.check_stated_in_quote(table, content_checks.STATED_IN_QUOTE.get(name, [])))
+        problems.extend(content_checks.check_stated_in_quote(
+            table, content_checks.STATED_IN_QUOTE.get(name, []), content_checks.NUMBERS_STATED_IN_QUOTE.get(name, [])))
         if name in content_checks.DATE_RANGES:
             problems.extend(content_checks.check_dates(table, *content_checks.DATE_RANGES[name], today))
         problems.extend(content_checks.check_inferred_fields(table))
+    if "caveats" in tables:
+        problems.extend(content_checks.check_row_references(tables["caveats"], tables, keys))
     if "khojaly_figures" in tables:
         problems.extend(content_checks.check_parts_within_totals(tables["khojaly_figures"]))
     return problems

@@ -66,6 +66,12 @@ CELL_CASES = {
     "raw text that the package does not describe": (
         "sources.csv", "ctx-cia-factbook-area", "raw_file", "raw/factbook.json",
         ['column raw_file, value "raw/factbook.json": not a raw text described in datapackage.json']),
+    "caveat about a row that does not exist": (
+        "caveats.csv", "aghdam-occupied-part", "row_id", "agdam",
+        ['column row_id, value "agdam": not a territory_id in territories.csv']),
+    "number in a caveat that its quote does not state": (
+        "caveats.csv", "texas-date", "caveat", "House Resolution 535 was adopted on 4 March 2011.",
+        ['column caveat, value "4": not stated in source_quote']),
     "figure the quote does not state": (
         FIGURES, "narrative-killed", "value", "631",
         ['column value, value "631": not stated in source_quote']),
