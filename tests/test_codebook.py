@@ -3,7 +3,6 @@
 import json
 
 from conftest import DATA
-
 from karabakh_figures import codebook
 
 DESCRIPTOR = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))

@@ -4,7 +4,6 @@ data (in some row's quote of its section), or is listed here with the reason it 
 import re
 
 from conftest import DATA
-
 from karabakh_figures.content_checks import normalise_space
 from karabakh_figures.validation import check
 

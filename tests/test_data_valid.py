@@ -4,8 +4,8 @@ import hashlib
 import json
 
 import pytest
-from conftest import DATA, ROOT, read_rows
 
+from conftest import DATA, ROOT, read_rows
 from karabakh_figures.validation import check
 
 SHARED = ROOT.parent / "shared"

@@ -2,8 +2,8 @@
 
 import pandas as pd
 import pytest
-from conftest import row_number, set_cell
 
+from conftest import row_number, set_cell
 from karabakh_figures import DataError, load
 
 

@@ -4,6 +4,7 @@ import hashlib
 import json
 
 import pytest
+
 from conftest import read_rows, row_number, set_cell, write_rows
 
 TERRITORIES, FIGURES, RECOGNITIONS = "territories.csv", "khojaly_figures.csv", "recognitions.csv"
