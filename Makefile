@@ -28,7 +28,7 @@ codebook: setup
 	$(PY) -m karabakh_figures codebook
 
 lint: setup
-	$(PY) -m ruff check .
+	$(PY) -m ruff check --no-cache .
 
 # The data and code tests, and nbval re-running every notebook against its committed outputs.
 test: setup lint

@@ -10,6 +10,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 from .paths import DATA_DIR_VARIABLE, FIGURES_DIR_VARIABLE, ROOT
+from .site import render_site
 
 NOTEBOOKS = ROOT / "notebooks"
 #: Cell metadata that says something about the notebook, not about one run of it.
@@ -27,13 +28,16 @@ def notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
 
 def build(data_dir: Path | None = None, out_dir: Path | None = None, only: list[str] | None = None,
           report=print) -> list[Path]:
-    """Execute every notebook (or those named in `only`) against `data_dir` (default: data/).
+    """Execute every notebook (or those named in `only`) against `data_dir` (default: data/), then render the
+    site from the executed notebooks.
 
-    Without `out_dir` the notebooks are rewritten in place and figures go to figures/; with it, executed
-    notebooks go to OUT/notebooks and figures to OUT/figures, and the committed files are left untouched.
+    Without `out_dir` the notebooks are rewritten in place, figures go to figures/ and the site to site/;
+    with it, they go to OUT/notebooks, OUT/figures and OUT/site, and the committed files are left untouched.
     """
     out_notebooks = NOTEBOOKS if out_dir is None else Path(out_dir) / "notebooks"
     figures = ROOT / "figures" if out_dir is None else Path(out_dir) / "figures"
+    site = ROOT / "site" if out_dir is None else Path(out_dir) / "site"
+    data = Path(data_dir) if data_dir is not None else ROOT / "data"
     out_notebooks.mkdir(parents=True, exist_ok=True)
     environment = {FIGURES_DIR_VARIABLE: str(figures.resolve()), "PYTHONHASHSEED": "0"}
     if data_dir is not None:
@@ -47,6 +51,8 @@ def build(data_dir: Path | None = None, out_dir: Path | None = None, only: list[
             execute(source, target)
             report(f"executed {source.name} -> {target}")
             written.append(target)
+        pages = render_site(notebooks(out_notebooks), figures, data, site)
+        report(f"rendered {len(pages)} pages -> {site}")
     return written
 
 

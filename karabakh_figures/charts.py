@@ -74,7 +74,8 @@ def label_bars(axes, values, formatter=lambda value: f"{value:,.0f}", **text_opt
 
 def export(figure, name: str, *, alt: str, data: list[str]) -> Image:
     """Write `name`.svg and `name`.png to the figures folder, with alt text and provenance in `name`.json,
-    refresh figures/README.md, and return the PNG to show in the notebook (with its alt text)."""
+    refresh figures/README.md, and return the PNG to show in the notebook (with its alt text and, for the
+    site, its title as caption)."""
     folder = figures_dir()
     folder.mkdir(parents=True, exist_ok=True)
     figure.savefig(folder / f"{name}.svg", format="svg", metadata={"Date": None, "Creator": None},
@@ -85,7 +86,7 @@ def export(figure, name: str, *, alt: str, data: list[str]) -> Image:
     record = {"figure": name, "title": title, "notebook": _notebook_of(name), "data": data, "alt": alt}
     (folder / f"{name}.json").write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     write_index(folder)
-    return Image(data=(folder / f"{name}.png").read_bytes(), format="png", metadata={"alt": alt})
+    return Image(data=(folder / f"{name}.png").read_bytes(), format="png", metadata={"alt": alt, "caption": title})
 
 
 def write_index(folder: Path) -> None:

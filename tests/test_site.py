@@ -1,0 +1,177 @@
+"""The rendered site, opened in a real browser (the system Chromium, driven by Playwright).
+
+Without Chromium the browser tests are skipped with the reason; with KARABAKH_REQUIRE_BROWSER=1 (as CI sets)
+a missing browser is a failure instead."""
+
+import functools
+import http.server
+import os
+import threading
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+
+from conftest import DATA, ROOT, read_rows, row_number, set_cell
+from karabakh_figures.build import build, notebooks
+from karabakh_figures.site import render_site
+
+CHROMIUM = Path(os.environ.get("KARABAKH_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        reason = (f"no Chromium at {CHROMIUM}: install it (Debian: apt-get install chromium) or point "
+                  "KARABAKH_CHROMIUM at one to run the browser tests")
+        if os.environ.get("KARABAKH_REQUIRE_BROWSER"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def serve(folder: Path):
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The site rendered from the committed notebooks, figures and data, as `make` renders it."""
+    folder = tmp_path_factory.mktemp("site")
+    render_site(notebooks(), ROOT / "figures", DATA, folder)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def served(site):
+    server = serve(site)
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def pages(site: Path) -> list[str]:
+    return sorted(str(path.relative_to(site)) for path in site.rglob("*.html"))
+
+
+def visit(browser, url: str, screenshot: Path) -> dict:
+    """Open `url` and report what a reader's browser saw: errors, failed or outside requests, images, links."""
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    seen = {"console": [], "errors": [], "failed": [], "outside": []}
+    origin = f"{urlparse(url).scheme}://{urlparse(url).netloc}"
+    page.on("console", lambda message: message.type == "error" and seen["console"].append(message.text))
+    page.on("pageerror", lambda error: seen["errors"].append(str(error)))
+    page.on("requestfailed", lambda request: seen["failed"].append(request.url))
+    page.on("response", lambda response: response.status >= 400 and seen["failed"].append(response.url))
+    page.on("request", lambda request: not request.url.startswith((origin, "data:")) and seen["outside"].append(
+        request.url))
+    page.goto(url, wait_until="load")
+    seen["images"] = page.eval_on_selector_all(
+        "img", "images => images.map(image => [image.currentSrc.slice(0, 80), image.naturalWidth, image.alt])")
+    seen["links"] = page.eval_on_selector_all("a[href]", "links => links.map(link => link.getAttribute('href'))")
+    seen["text"] = page.inner_text("body")
+    seen["page"] = page
+    page.screenshot(path=str(screenshot), full_page=True)
+    return seen
+
+
+def test_every_page_loads_cleanly_with_images_alt_text_and_working_links(browser, site, served, tmp_path):
+    assert pages(site) == ["data.html", "index.html", "notebooks/00-overview.html", "notebooks/01-territories.html",
+                           "notebooks/02-khojaly-casualties.html", "notebooks/03-recognition-timeline.html",
+                           "notebooks/04-data-notes.html"]
+    for name in pages(site):
+        seen = visit(browser, served + name, tmp_path / (name.replace("/", "_") + ".png"))
+        assert (seen["console"], seen["errors"], seen["failed"], seen["outside"]) == ([], [], [], []), name
+        for src, width, alt in seen["images"]:
+            assert width > 0, f"{name}: image did not load: {src}"
+            assert alt.strip(), f"{name}: image without alt text: {src}"
+        for href in seen["links"]:
+            target = urlparse(urljoin(served + name, href))
+            if target.netloc == urlparse(served).netloc:
+                assert (site / target.path.lstrip("/")).is_file(), f"{name}: broken link {href}"
+        seen["page"].close()
+
+
+def test_pages_show_the_key_numbers(browser, site, served, tmp_path):
+    acts = len(read_rows(DATA / "recognitions.csv")) - 1
+    territories = read_rows(DATA / "territories.csv")
+    expected = {
+        "index.html": ["613", f"{len(territories) - 1} territories", f"{acts} acts"],
+        "notebooks/01-territories.html": ["14,682", "14,393", "20%"],
+        "notebooks/02-khojaly-casualties.html": ["613", "613 − 106 − 63 − 70 = 374", "1,000", "487"],
+        "notebooks/03-recognition-timeline.html": [f"{acts} acts"],
+        "notebooks/04-data-notes.html": ["0 problems"],
+        "data.html": ["territories.csv", "khojaly_figures.csv", "recognitions.csv", "datapackage.json"],
+    }
+    for name, numbers in expected.items():
+        seen = visit(browser, served + name, tmp_path / "page.png")
+        assert [number for number in numbers if number not in seen["text"]] == [], name
+        seen["page"].close()
+
+
+def test_code_is_hidden_until_the_reader_asks_for_it(browser, served, tmp_path):
+    seen = visit(browser, served + "notebooks/01-territories.html", tmp_path / "hidden.png")
+    page, code, button = seen["page"], seen["page"].locator(".source-code").first, seen["page"].locator("#toggle-code")
+    assert not code.is_visible()
+    button.click()
+    assert code.is_visible() and button.get_attribute("aria-pressed") == "true" and button.inner_text() == "Hide code"
+    page.screenshot(path=str(tmp_path / "shown.png"))
+    button.click()
+    assert not code.is_visible() and button.inner_text() == "Show code"
+    page.close()
+
+
+def test_tables_fit_a_phone_screen(browser, served, tmp_path):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    for name in ("notebooks/02-khojaly-casualties.html", "data.html"):
+        page.goto(served + name)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, f"{name} is wider than the screen"
+        page.screenshot(path=str(tmp_path / f"phone-{name.replace('/', '_')}.png"))
+    page.close()
+
+
+def test_site_works_opened_from_files(browser, site, tmp_path):
+    for name in ("index.html", "notebooks/02-khojaly-casualties.html"):
+        seen = visit(browser, (site / name).as_uri(), tmp_path / "file.png")
+        assert (seen["console"], seen["errors"], seen["failed"]) == ([], [], []), name
+        assert all(width > 0 for _, width, _ in seen["images"]), name
+        seen["page"].close()
+
+
+# No digits: every number in a caveat must stand in its quote, and the validator would refuse the row.
+MARKUP = {"script": "<script>window.__injected = 'script'</script>",
+          "image": '<img src=x onerror="window.__injected = \'image\'">'}
+
+
+def test_markup_in_the_data_is_shown_as_text_and_never_runs(browser, data_copy, tmp_path):
+    recognitions = data_copy / "recognitions.csv"
+    set_cell(recognitions, row_number(recognitions, "us-ma-house-2010"), "label", MARKUP["script"])
+    caveats = data_copy / "caveats.csv"
+    set_cell(caveats, row_number(caveats, "aghdam-occupied-part"), "caveat", MARKUP["image"])
+    build(data_copy, tmp_path / "out", report=lambda line: None)
+    server = serve(tmp_path / "out" / "site")
+    try:
+        root = f"http://127.0.0.1:{server.server_address[1]}/"
+        for name, markup in (("notebooks/03-recognition-timeline.html", MARKUP["script"]),
+                             ("notebooks/04-data-notes.html", MARKUP["image"])):
+            seen = visit(browser, root + name, tmp_path / "injected.png")
+            assert markup in seen["text"], f"{name} does not show the markup as text"
+            assert seen["page"].evaluate("window.__injected") is None, f"{name} ran markup from the data"
+            assert seen["failed"] == [], name
+            seen["page"].close()
+    finally:
+        server.shutdown()
