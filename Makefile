@@ -30,9 +30,10 @@ codebook: setup
 lint: setup
 	$(PY) -m ruff check --no-cache .
 
-# The data and code tests, and nbval re-running every notebook against its committed outputs.
+# The data and code tests, and nbval re-running every notebook against its committed outputs, on two
+# workers; --dist loadfile keeps each notebook (and each test file) on one worker, as nbval needs.
 test: setup lint
-	$(PY) -m pytest --nbval --nbval-current-env tests notebooks
+	$(PY) -m pytest -n 2 --dist loadfile --nbval --nbval-current-env tests notebooks
 
 lab: setup
 	$(VENV)/bin/jupyter lab notebooks

@@ -20,13 +20,14 @@ def main(argv: list[str] | None = None) -> int:
     make = commands.add_parser("build", help="execute the notebooks; write their outputs and the figures")
     make.add_argument("--data-dir", type=Path, default=None, help="build from this copy of the data")
     make.add_argument("--out", type=Path, default=None,
-                      help="write notebooks and figures here instead of over the committed ones")
+                      help="write notebooks, figures and site here instead of over the committed ones")
+    make.add_argument("--force", action="store_true", help="execute every notebook, changed or not")
     args = parser.parse_args(argv)
     try:
         if args.command == "validate":
             return _validate(args.data_dir)
         if args.command == "build":
-            return _build(args.data_dir, args.out)
+            return _build(args.data_dir, args.out, args.force)
         changed = codebook.update(args.data_dir / "README.md", args.data_dir)
         print(f"{args.data_dir / 'README.md'}: {'updated' if changed else 'already current'}")
         return 0
@@ -35,10 +36,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
-def _build(data_dir: Path | None, out: Path | None) -> int:
+def _build(data_dir: Path | None, out: Path | None, force: bool) -> int:
     if _validate(data_dir if data_dir is not None else default_data_dir()) != 0:
         return 1
-    build(data_dir, out)
+    build(data_dir, out, force=force)
     return 0
 
 

@@ -1,8 +1,19 @@
-"""Execute the notebooks in reading order, writing their outputs and figures, the same bytes on every run."""
+"""Execute the notebooks in reading order, writing their outputs and figures, the same bytes on every run.
 
+A notebook is executed again only when its inputs change: its code cells, the data files, the
+karabakh_figures code or the pinned requirements. Their hash is kept in the notebook's metadata, so the
+committed notebooks record what they were made from and a rebuild of an unchanged tree writes nothing.
+"""
+
+import hashlib
 import os
 import subprocess
+import sys
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
@@ -13,12 +24,27 @@ from .paths import DATA_DIR_VARIABLE, FIGURES_DIR_VARIABLE, ROOT
 from .site import render_site
 
 NOTEBOOKS = ROOT / "notebooks"
+PACKAGE = Path(__file__).resolve().parent
 #: Cell metadata that says something about the notebook, not about one run of it.
 _KEPT_CELL_METADATA = ("tags",)
+_HASH_KEY = "inputs_sha256"
 
 
 class BuildError(RuntimeError):
     """A notebook failed, or wrote warnings or errors into its outputs."""
+
+
+@dataclass
+class BuildSummary:
+    executed: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    figures_written: int = 0
+    pages_rendered: int = 0
+    seconds: float = 0.0
+
+    def __str__(self) -> str:
+        return (f"executed {len(self.executed)}, skipped {len(self.skipped)}, figures written "
+                f"{self.figures_written}, pages rendered {self.pages_rendered}, in {self.seconds:.1f} s")
 
 
 def notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
@@ -27,36 +53,90 @@ def notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
 
 
 def build(data_dir: Path | None = None, out_dir: Path | None = None, only: list[str] | None = None,
-          report=print) -> list[Path]:
-    """Execute every notebook (or those named in `only`) against `data_dir` (default: data/), then render the
-    site from the executed notebooks.
+          force: bool = False, workers: int | None = None, report: Callable[[str], None] = print) -> BuildSummary:
+    """Execute the notebooks (or those named in `only`) whose inputs changed, against `data_dir` (default:
+    data/), in parallel, then render the site pages whose notebook changed.
 
     Without `out_dir` the notebooks are rewritten in place, figures go to figures/ and the site to site/;
     with it, they go to OUT/notebooks, OUT/figures and OUT/site, and the committed files are left untouched.
+    `force` executes every notebook whatever its inputs.
     """
+    started = time.perf_counter()
     out_notebooks = NOTEBOOKS if out_dir is None else Path(out_dir) / "notebooks"
     figures = ROOT / "figures" if out_dir is None else Path(out_dir) / "figures"
     site = ROOT / "site" if out_dir is None else Path(out_dir) / "site"
     data = Path(data_dir) if data_dir is not None else ROOT / "data"
     out_notebooks.mkdir(parents=True, exist_ok=True)
-    environment = {FIGURES_DIR_VARIABLE: str(figures.resolve()), "PYTHONHASHSEED": "0"}
-    if data_dir is not None:
-        environment[DATA_DIR_VARIABLE] = str(Path(data_dir).resolve())
-    written = []
+    figures.mkdir(parents=True, exist_ok=True)
+    environment = {FIGURES_DIR_VARIABLE: str(figures.resolve()), DATA_DIR_VARIABLE: str(data.resolve()),
+                   "PYTHONHASHSEED": "0"}
+    summary = BuildSummary()
+    shared = shared_inputs_hash(data)
+    jobs = []
+    for source in notebooks():
+        if only is not None and source.name not in only:
+            continue
+        target = out_notebooks / source.name
+        digest = inputs_hash(source, shared)
+        if not force and target.is_file() and _stored_hash(target) == digest:
+            summary.skipped.append(source.name)
+            report(f"skip  {source.name} (inputs unchanged)")
+        else:
+            jobs.append((source, target, digest))
+    figures_before = _stamps(figures)
     with _environment(environment):
-        for source in notebooks():
-            if only is not None and source.name not in only:
-                continue
-            target = out_notebooks / source.name
-            execute(source, target)
-            report(f"executed {source.name} -> {target}")
-            written.append(target)
-        pages = render_site(notebooks(out_notebooks), figures, data, site)
-        report(f"rendered {len(pages)} pages -> {site}")
-    return written
+        if jobs:
+            with ProcessPoolExecutor(max_workers=min(len(jobs), workers or os.cpu_count() or 1)) as pool:
+                for source, _, _ in jobs:
+                    report(f"start {source.name}")
+                for (source, _, _), seconds in zip(jobs, pool.map(_execute_timed, jobs)):
+                    summary.executed.append(source.name)
+                    report(f"done  {source.name} in {seconds:.1f} s")
+        summary.pages_rendered = len(render_site(notebooks(out_notebooks), figures, data, site))
+    summary.figures_written = sum(1 for path, stamp in _stamps(figures).items()
+                                  if path.suffix in (".svg", ".png") and figures_before.get(path) != stamp)
+    summary.seconds = time.perf_counter() - started
+    report(f"build: {summary} -> {out_notebooks.parent if out_dir else 'notebooks/, figures/, site/'}")
+    return summary
 
 
-def execute(source: Path, target: Path) -> None:
+def shared_inputs_hash(data_dir: Path) -> str:
+    """What every notebook depends on: the data files, the package's code, the pinned requirements, Python."""
+    digest = hashlib.sha256(f"python {sys.version_info.major}.{sys.version_info.minor}\n".encode())
+    for label, folder, pattern in (("data", data_dir, "**/*"), ("code", PACKAGE, "**/*.py")):
+        for path in sorted(p for p in folder.glob(pattern) if p.is_file() and "__pycache__" not in p.parts):
+            digest.update(f"{label}/{path.relative_to(folder).as_posix()}\n".encode())
+            digest.update(path.read_bytes())
+    digest.update((ROOT / "requirements.txt").read_bytes())
+    return digest.hexdigest()
+
+
+def inputs_hash(notebook_path: Path, shared: str) -> str:
+    """The hash of a notebook's inputs: its code cells (not its prose, which execution does not change) and
+    the shared inputs."""
+    notebook = nbformat.read(notebook_path, as_version=4)
+    digest = hashlib.sha256(shared.encode())
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            digest.update(b"\0" + cell.source.encode())
+    return digest.hexdigest()
+
+
+def _stored_hash(path: Path) -> str | None:
+    return nbformat.read(path, as_version=4).metadata.get("karabakh", {}).get(_HASH_KEY)
+
+
+def _stamps(folder: Path) -> dict[Path, tuple[int, int]]:
+    return {path: (path.stat().st_mtime_ns, path.stat().st_size) for path in folder.iterdir() if path.is_file()}
+
+
+def _execute_timed(job: tuple[Path, Path, str]) -> float:
+    started = time.perf_counter()
+    execute(*job)
+    return time.perf_counter() - started
+
+
+def execute(source: Path, target: Path, digest: str) -> None:
     notebook = nbformat.read(source, as_version=4)
     for cell in notebook.cells:
         cell.metadata = {key: value for key, value in cell.metadata.items() if key in _KEPT_CELL_METADATA}
@@ -71,6 +151,7 @@ def execute(source: Path, target: Path) -> None:
     except CellExecutionError as error:
         raise BuildError(f"{source.name}: a cell failed: {str(error).strip().splitlines()[-1]}") from None
     _refuse_noisy_outputs(source, notebook)
+    notebook.metadata.setdefault("karabakh", {})[_HASH_KEY] = digest
     nbformat.write(notebook, target)
 
 

@@ -4,9 +4,9 @@ Everything it needs is written into the site folder (styles, script, figures, da
 opened from file:// and served by any static server, with no request to another host.
 """
 
+import hashlib
 import json
 import re
-import shutil
 from pathlib import Path
 
 import jinja2
@@ -22,20 +22,36 @@ from .paths import ROOT
 TEMPLATES = Path(__file__).resolve().parent / "site_templates"
 #: Short names for the navigation, by notebook number.
 _SHORT_NAMES = {"00": "Overview", "01": "Territories", "02": "Khojaly", "03": "Recognitions", "04": "Data notes"}
-_MANAGED = ("assets", "data", "figures", "notebooks", "index.html", "data.html")
 # Markdown that a notebook's code builds from data is shown as written: markup in the data stays text.
 _markdown_as_text = mistune.create_markdown(escape=True)
 
 
 def render_site(notebooks: list[Path], figures_dir: Path, data_dir: Path, out_dir: Path) -> list[Path]:
-    """Write the site for the executed `notebooks` into `out_dir`; returns the pages written."""
+    """Write the site for the executed `notebooks` into `out_dir`; returns the pages written.
+
+    A page whose inputs (its notebook, the data, the templates) are unchanged since it was written is left
+    as it is; the hashes are kept in OUT/.build-state.json.
+    """
     out_dir = Path(out_dir)
-    _clear(out_dir)
-    _copy_files(figures_dir, data_dir, out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    _sync_tree(TEMPLATES / "assets", out_dir / "assets", extra={"style.css": _stylesheet()})
+    _sync_tree(figures_dir, out_dir / "figures", skip=("README.md",))
+    _sync_tree(data_dir, out_dir / "data", skip=("README.md", "CHANGELOG.md"))
+    state_path = out_dir / ".build-state.json"
+    state = json.loads(state_path.read_text(encoding="utf-8")) if state_path.is_file() else {}
+    templates = _digest(sorted(TEMPLATES.rglob("*.j2")))
+    data_files = _digest(sorted(path for path in data_dir.rglob("*") if path.is_file()))
     entries = [_entry(path, figures_dir) for path in notebooks]
     pages = ([{"href": "index.html", "short": "Home"}]
              + [{"href": entry["href"], "short": entry["short"]} for entry in entries]
              + [{"href": "data.html", "short": "Data"}])
+    navigation = json.dumps(pages)
+    wanted = {
+        "index.html": _hash(templates, data_files, navigation, json.dumps(entries, sort_keys=True)),
+        **{entry["href"]: _hash(templates, navigation, path.read_bytes()) for entry, path in zip(entries, notebooks)},
+        "data.html": _hash(templates, data_files, navigation, (ROOT / "CITATION.cff").read_bytes()),
+    }
+    stale = {page for page, digest in wanted.items() if state.get(page) != digest or not (out_dir / page).is_file()}
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                                      keep_trailing_newline=True)
     written = []
@@ -47,40 +63,61 @@ def render_site(notebooks: list[Path], figures_dir: Path, data_dir: Path, out_di
         (out_dir / page).write_text(html, encoding="utf-8")
         written.append(out_dir / page)
 
-    figures = key_figures()["key figure"].to_dict()
-    for entry in entries:
-        entry["key_figure"] = figures.get(entry["name"], "")
-    write("index.html", "index.html.j2", title="Home", notebooks=entries)
+    if "index.html" in stale:
+        figures = key_figures()["key figure"].to_dict()
+        write("index.html", "index.html.j2", title="Home",
+              notebooks=[{**entry, "key_figure": figures.get(entry["name"], "")} for entry in entries])
     exporter = _exporter()
     for path, entry in zip(notebooks, entries):
-        body, _ = exporter.from_notebook_node(nbformat.read(path, as_version=4))
-        write(entry["href"], "notebook.html.j2", title=entry["title"], name=path.name, code_toggle=True,
-              body=_link_pages(body))
-    descriptor = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
-    write("data.html", "data.html.j2", title="Data", description=descriptor["description"],
-          tables=codebook.tables(data_dir),
-          raw_files=[resource["path"] for resource in descriptor["resources"] if "schema" not in resource],
-          citation=(ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+        if entry["href"] in stale:
+            body, _ = exporter.from_notebook_node(nbformat.read(path, as_version=4))
+            write(entry["href"], "notebook.html.j2", title=entry["title"], name=path.name, code_toggle=True,
+                  body=_link_pages(body))
+    if "data.html" in stale:
+        descriptor = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
+        write("data.html", "data.html.j2", title="Data", description=descriptor["description"],
+              tables=codebook.tables(data_dir),
+              raw_files=[resource["path"] for resource in descriptor["resources"] if "schema" not in resource],
+              citation=(ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    for page in set(state) - set(wanted):
+        (out_dir / page).unlink(missing_ok=True)
+    if wanted != state:
+        state_path.write_text(json.dumps(wanted, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return written
 
 
-def _clear(out_dir: Path) -> None:
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for name in _MANAGED:
-        target = out_dir / name
-        if target.is_dir():
-            shutil.rmtree(target)
-        elif target.exists():
-            target.unlink()
+def _stylesheet() -> bytes:
+    highlighting = HtmlFormatter(style="default").get_style_defs(".highlight")
+    return ((TEMPLATES / "assets" / "style.css").read_text(encoding="utf-8")
+            + "\n/* Code highlighting (Pygments) */\n" + highlighting + "\n").encode("utf-8")
 
 
-def _copy_files(figures_dir: Path, data_dir: Path, out_dir: Path) -> None:
-    shutil.copytree(TEMPLATES / "assets", out_dir / "assets")
-    with (out_dir / "assets" / "style.css").open("a", encoding="utf-8") as style:
-        highlighting = HtmlFormatter(style="default").get_style_defs(".highlight")
-        style.write("\n/* Code highlighting (Pygments) */\n" + highlighting)
-    shutil.copytree(figures_dir, out_dir / "figures", ignore=shutil.ignore_patterns("README.md"))
-    shutil.copytree(data_dir, out_dir / "data", ignore=shutil.ignore_patterns("README.md", "CHANGELOG.md"))
+def _sync_tree(source: Path, target: Path, skip: tuple[str, ...] = (), extra: dict[str, bytes] | None = None) -> None:
+    """Make `target` hold exactly the files of `source` (less `skip`, with `extra` contents overriding),
+    writing only the files that differ."""
+    wanted = {path.relative_to(source): path.read_bytes() for path in source.rglob("*")
+              if path.is_file() and path.name not in skip}
+    wanted.update({Path(name): content for name, content in (extra or {}).items()})
+    for relative, content in wanted.items():
+        path = target / relative
+        if not path.is_file() or path.read_bytes() != content:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+    if target.is_dir():
+        for path in [p for p in target.rglob("*") if p.is_file() and p.relative_to(target) not in wanted]:
+            path.unlink()
+
+
+def _digest(paths: list[Path]) -> str:
+    return _hash(*(path.read_bytes() for path in paths))
+
+
+def _hash(*parts: str | bytes) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode() if isinstance(part, str) else part)
+        digest.update(b"\0")
+    return digest.hexdigest()
 
 
 def _entry(path: Path, figures_dir: Path) -> dict:

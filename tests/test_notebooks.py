@@ -134,3 +134,35 @@ def test_a_changed_figure_in_the_data_changes_what_the_notebook_shows(data_copy,
     assert "sum to **14,683 km²** (derived)" in shown
     assert (tmp_path / "figures" / "01-territory-areas.png").read_bytes() != \
         (FIGURES / "01-territory-areas.png").read_bytes()
+
+
+def test_rebuilding_an_unchanged_tree_skips_every_notebook_and_writes_nothing(fresh_build):
+    before = {path: path.stat().st_mtime_ns for path in fresh_build.rglob("*") if path.is_file()}
+    lines = []
+    summary = build(DATA, fresh_build, report=lines.append)
+    assert summary.executed == [] and summary.skipped == [path.name for path in NOTEBOOKS]
+    assert (summary.figures_written, summary.pages_rendered) == (0, 0)
+    assert lines[:-1] == [f"skip  {path.name} (inputs unchanged)" for path in NOTEBOOKS]
+    assert lines[-1].startswith("build: executed 0, skipped 5, figures written 0, pages rendered 0, in ")
+    assert {path: path.stat().st_mtime_ns for path in fresh_build.rglob("*") if path.is_file()} == before
+
+
+def test_a_notebook_is_stale_when_its_code_or_the_data_changes_but_not_its_prose(tmp_path, data_copy):
+    from karabakh_figures.build import inputs_hash, shared_inputs_hash
+
+    source = ROOT / "notebooks" / "01-territories.ipynb"
+    shared = shared_inputs_hash(DATA)
+    original = inputs_hash(source, shared)
+    notebook = nbformat.read(source, as_version=4)
+    copy = tmp_path / source.name
+    markdown = next(cell for cell in notebook.cells if cell.cell_type == "markdown")
+    markdown.source += "\n\nA sentence more."
+    nbformat.write(notebook, copy)
+    assert inputs_hash(copy, shared) == original
+    code = next(cell for cell in notebook.cells if cell.cell_type == "code")
+    code.source += "\n# a change of code"
+    nbformat.write(notebook, copy)
+    assert inputs_hash(copy, shared) != original
+    assert shared_inputs_hash(data_copy) == shared
+    (data_copy / "CHANGELOG.md").write_text("edited\n", encoding="utf-8")
+    assert shared_inputs_hash(data_copy) != shared
