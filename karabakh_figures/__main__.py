@@ -4,10 +4,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import codebook
-from .build import build
 from .paths import data_dir as default_data_dir
-from .validation import check
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,6 +25,8 @@ def main(argv: list[str] | None = None) -> int:
             return _validate(args.data_dir)
         if args.command == "build":
             return _build(args.data_dir, args.out, args.force)
+        from . import codebook
+
         changed = codebook.update(args.data_dir / "README.md", args.data_dir)
         print(f"{args.data_dir / 'README.md'}: {'updated' if changed else 'already current'}")
         return 0
@@ -37,13 +36,21 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _build(data_dir: Path | None, out: Path | None, force: bool) -> int:
-    if _validate(data_dir if data_dir is not None else default_data_dir()) != 0:
-        return 1
+    from .build import build, plan
+
+    if plan(data_dir, out, force=force):
+        if _validate(data_dir if data_dir is not None else default_data_dir()) != 0:
+            return 1
+    else:
+        # Each notebook records the hash of the data it was made from: the data is what passed last time.
+        print("data unchanged since the notebooks were built from it; not validated again")
     build(data_dir, out, force=force)
     return 0
 
 
 def _validate(data_dir: Path) -> int:
+    from .validation import check
+
     checked = check(data_dir)
     for problem in checked.problems:
         print(problem, file=sys.stderr)

@@ -6,6 +6,7 @@ committed notebooks record what they were made from and a rebuild of an unchange
 """
 
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -16,12 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import nbformat
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
-
 from .paths import DATA_DIR_VARIABLE, FIGURES_DIR_VARIABLE, ROOT
-from .site import render_site
 
 NOTEBOOKS = ROOT / "notebooks"
 PACKAGE = Path(__file__).resolve().parent
@@ -61,28 +57,20 @@ def build(data_dir: Path | None = None, out_dir: Path | None = None, only: list[
     with it, they go to OUT/notebooks, OUT/figures and OUT/site, and the committed files are left untouched.
     `force` executes every notebook whatever its inputs.
     """
+    from .site import render_site  # after the plan: a build with nothing to do need not import it
+
     started = time.perf_counter()
-    out_notebooks = NOTEBOOKS if out_dir is None else Path(out_dir) / "notebooks"
-    figures = ROOT / "figures" if out_dir is None else Path(out_dir) / "figures"
-    site = ROOT / "site" if out_dir is None else Path(out_dir) / "site"
-    data = Path(data_dir) if data_dir is not None else ROOT / "data"
+    out_notebooks, figures, site, data = _places(data_dir, out_dir)
     out_notebooks.mkdir(parents=True, exist_ok=True)
     figures.mkdir(parents=True, exist_ok=True)
     environment = {FIGURES_DIR_VARIABLE: str(figures.resolve()), DATA_DIR_VARIABLE: str(data.resolve()),
                    "PYTHONHASHSEED": "0"}
     summary = BuildSummary()
-    shared = shared_inputs_hash(data)
-    jobs = []
+    jobs = plan(data_dir, out_dir, only, force)
     for source in notebooks():
-        if only is not None and source.name not in only:
-            continue
-        target = out_notebooks / source.name
-        digest = inputs_hash(source, shared)
-        if not force and target.is_file() and _stored_hash(target) == digest:
+        if (only is None or source.name in only) and source not in [job[0] for job in jobs]:
             summary.skipped.append(source.name)
             report(f"skip  {source.name} (inputs unchanged)")
-        else:
-            jobs.append((source, target, digest))
     figures_before = _stamps(figures)
     with _environment(environment):
         if jobs:
@@ -100,6 +88,31 @@ def build(data_dir: Path | None = None, out_dir: Path | None = None, only: list[
     return summary
 
 
+def plan(data_dir: Path | None = None, out_dir: Path | None = None, only: list[str] | None = None,
+         force: bool = False) -> list[tuple[Path, Path, str]]:
+    """The notebooks to execute, as (source, target, inputs hash): those whose inputs changed, or all with
+    `force`. An empty plan means every executed notebook was made from exactly these data files."""
+    out_notebooks, _, _, data = _places(data_dir, out_dir)
+    shared = shared_inputs_hash(data)
+    jobs = []
+    for source in notebooks():
+        if only is not None and source.name not in only:
+            continue
+        target = out_notebooks / source.name
+        digest = inputs_hash(source, shared)
+        if force or not target.is_file() or _stored_hash(target) != digest:
+            jobs.append((source, target, digest))
+    return jobs
+
+
+def _places(data_dir: Path | None, out_dir: Path | None) -> tuple[Path, Path, Path, Path]:
+    """Where a build writes notebooks, figures and site, and which data it reads."""
+    if out_dir is None:
+        return NOTEBOOKS, ROOT / "figures", ROOT / "site", Path(data_dir) if data_dir is not None else ROOT / "data"
+    out = Path(out_dir)
+    return out / "notebooks", out / "figures", out / "site", Path(data_dir) if data_dir is not None else ROOT / "data"
+
+
 def shared_inputs_hash(data_dir: Path) -> str:
     """What every notebook depends on: the data files, the package's code, the pinned requirements, Python."""
     digest = hashlib.sha256(f"python {sys.version_info.major}.{sys.version_info.minor}\n".encode())
@@ -114,16 +127,18 @@ def shared_inputs_hash(data_dir: Path) -> str:
 def inputs_hash(notebook_path: Path, shared: str) -> str:
     """The hash of a notebook's inputs: its code cells (not its prose, which execution does not change) and
     the shared inputs."""
-    notebook = nbformat.read(notebook_path, as_version=4)
+    # Read as plain JSON: nbformat's import alone costs more than a build with nothing to do.
+    notebook = json.loads(notebook_path.read_text(encoding="utf-8"))
     digest = hashlib.sha256(shared.encode())
-    for cell in notebook.cells:
-        if cell.cell_type == "code":
-            digest.update(b"\0" + cell.source.encode())
+    for cell in notebook["cells"]:
+        if cell["cell_type"] == "code":
+            source = cell["source"]
+            digest.update(b"\0" + ("".join(source) if isinstance(source, list) else source).encode())
     return digest.hexdigest()
 
 
 def _stored_hash(path: Path) -> str | None:
-    return nbformat.read(path, as_version=4).metadata.get("karabakh", {}).get(_HASH_KEY)
+    return json.loads(path.read_text(encoding="utf-8"))["metadata"].get("karabakh", {}).get(_HASH_KEY)
 
 
 def _stamps(folder: Path) -> dict[Path, tuple[int, int]]:
@@ -137,6 +152,10 @@ def _execute_timed(job: tuple[Path, Path, str]) -> float:
 
 
 def execute(source: Path, target: Path, digest: str) -> None:
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
     notebook = nbformat.read(source, as_version=4)
     for cell in notebook.cells:
         cell.metadata = {key: value for key, value in cell.metadata.items() if key in _KEPT_CELL_METADATA}

@@ -9,21 +9,11 @@ import json
 import re
 from pathlib import Path
 
-import jinja2
-import mistune
-import nbformat
-from nbconvert import HTMLExporter
-from pygments.formatters import HtmlFormatter
-
-from . import codebook
-from .analysis import key_figures
 from .paths import ROOT
 
 TEMPLATES = Path(__file__).resolve().parent / "site_templates"
 #: Short names for the navigation, by notebook number.
 _SHORT_NAMES = {"00": "Overview", "01": "Territories", "02": "Khojaly", "03": "Recognitions", "04": "Data notes"}
-# Markdown that a notebook's code builds from data is shown as written: markup in the data stays text.
-_markdown_as_text = mistune.create_markdown(escape=True)
 
 
 def render_site(notebooks: list[Path], figures_dir: Path, data_dir: Path, out_dir: Path) -> list[Path]:
@@ -52,6 +42,15 @@ def render_site(notebooks: list[Path], figures_dir: Path, data_dir: Path, out_di
         "data.html": _hash(templates, data_files, navigation, (ROOT / "CITATION.cff").read_bytes()),
     }
     stale = {page for page, digest in wanted.items() if state.get(page) != digest or not (out_dir / page).is_file()}
+    if not stale:
+        return []
+    # Rendering needs Jinja, nbconvert and the data; a site with nothing stale needs none of them.
+    import jinja2
+    import nbformat
+
+    from . import codebook
+    from .analysis import key_figures
+
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                                      keep_trailing_newline=True)
     written = []
@@ -87,6 +86,8 @@ def render_site(notebooks: list[Path], figures_dir: Path, data_dir: Path, out_di
 
 
 def _stylesheet() -> bytes:
+    from pygments.formatters import HtmlFormatter
+
     highlighting = HtmlFormatter(style="default").get_style_defs(".highlight")
     return ((TEMPLATES / "assets" / "style.css").read_text(encoding="utf-8")
             + "\n/* Code highlighting (Pygments) */\n" + highlighting + "\n").encode("utf-8")
@@ -121,9 +122,10 @@ def _hash(*parts: str | bytes) -> str:
 
 
 def _entry(path: Path, figures_dir: Path) -> dict:
-    notebook = nbformat.read(path, as_version=4)
-    about = notebook.metadata.get("karabakh", {})
-    title = notebook.cells[0].source.splitlines()[0].removeprefix("# ").strip()
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    about = notebook["metadata"].get("karabakh", {})
+    first = notebook["cells"][0]["source"]
+    title = ("".join(first) if isinstance(first, list) else first).splitlines()[0].removeprefix("# ").strip()
     thumbnail = None
     if about.get("key_chart"):
         record = json.loads((figures_dir / f"{about['key_chart']}.json").read_text(encoding="utf-8"))
@@ -133,10 +135,14 @@ def _entry(path: Path, figures_dir: Path) -> dict:
             "thumbnail": thumbnail}
 
 
-def _exporter() -> HTMLExporter:
+def _exporter():
+    import mistune
+    from nbconvert import HTMLExporter
+
     exporter = HTMLExporter(template_name="notebook", extra_template_basedirs=[str(TEMPLATES)],
                             exclude_input_prompt=True, exclude_output_prompt=True)
-    exporter.register_filter("markdown_as_text_safe", _markdown_as_text)
+    # Markdown that a notebook's code builds from data is shown as written: markup in the data stays text.
+    exporter.register_filter("markdown_as_text_safe", mistune.create_markdown(escape=True))
     return exporter
 
 
