@@ -29,33 +29,51 @@ def date_label(start, end, precision: str) -> str:
 
 
 def area_totals(territories: pd.DataFrame | None = None, area_figures: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The plain sum of the listed areas, the sum that counts an area lying within another only once, and the
-    share stated in the compilation, each as a share of Azerbaijan's area."""
+    """The plain sum of the listed areas; the sum that counts an area lying within another only once; that sum
+    with the occupied parts of districts that other sources give (a range where they differ); and the share
+    stated in the compilation; each with its arithmetic and as a share of Azerbaijan's area."""
     territories = load("territories") if territories is None else territories
     area_figures = load("area_figures") if area_figures is None else area_figures
     azerbaijan = _area_figure(area_figures, "area of Azerbaijan")
     stated_share = _area_figure(area_figures, "share of Azerbaijan occupied")
+    names = dict(zip(territories["territory_id"], territories["name"]))
+    listed = dict(zip(territories["territory_id"], territories["area_km2"]))
     plain = territories["area_km2"].sum()
     contained = territories[territories["within"].notna()]
     without_overlap = plain - contained["area_km2"].sum()
-    names = dict(zip(territories["territory_id"], territories["name"]))
+    parts = area_figures[area_figures["measure"].eq("occupied part of district")].groupby("territory_id")["value"]
+    low = without_overlap + sum(parts.min() - pd.Series(listed)[parts.min().index])
+    high = without_overlap + sum(parts.max() - pd.Series(listed)[parts.max().index])
     terms = " + ".join(formatted(area) for area in territories["area_km2"])
+    replaced = " ".join(
+        f"− {formatted(listed[territory])} + {span(values.min(), values.max())} ({names[territory]}, occupied part)"
+        for territory, values in parts)
     rows = [
-        ("Sum of the nine listed areas", "derived", plain, f"{terms} = {formatted(plain)}"),
-        ("Sum counting areas within another row once", "derived", without_overlap,
+        ("Sum of the nine listed areas", "derived", plain, plain, f"{terms} = {formatted(plain)}"),
+        ("Sum counting areas within another row once", "derived", without_overlap, without_overlap,
          f"{formatted(plain)} − " + " − ".join(
              f"{formatted(area)} ({name}, within {names[within]})"
              for area, name, within in zip(contained["area_km2"], contained["name"], contained["within"]))
          + f" = {formatted(without_overlap)}"),
+        ("The same with the occupied parts other sources give", "derived from other sources", low, high,
+         f"{formatted(without_overlap)} {replaced} = {span(low, high)}"),
         (f"{stated_share['value']:g}% of Azerbaijan, as stated", "stated; km² derived",
-         azerbaijan["value"] * stated_share["value"] / 100,
+         azerbaijan["value"] * stated_share["value"] / 100, azerbaijan["value"] * stated_share["value"] / 100,
          f"{stated_share['value']:g}% × {formatted(azerbaijan['value'])} = "
          f"{formatted(azerbaijan['value'] * stated_share['value'] / 100)}"),
     ]
-    table = pd.DataFrame(rows, columns=["figure", "kind", "km2", "arithmetic"])
+    table = pd.DataFrame(rows, columns=["figure", "kind", "km2", "km2_high", "arithmetic"])
     table["share_of_azerbaijan_pct"] = table["km2"] / azerbaijan["value"] * 100
-    table.loc[2, "share_of_azerbaijan_pct"] = stated_share["value"]
+    table["share_high_pct"] = table["km2_high"] / azerbaijan["value"] * 100
+    stated = table["kind"].str.startswith("stated")
+    table.loc[stated, ["share_of_azerbaijan_pct", "share_high_pct"]] = stated_share["value"]
     return table
+
+
+def span(low: float, high: float) -> str:
+    """'1,254' or '1,254 to 1,256', with a decimal only where the figures have one."""
+    decimals = 0 if float(low).is_integer() and float(high).is_integer() else 1
+    return formatted(low, decimals) if low == high else f"{formatted(low, decimals)} to {formatted(high, decimals)}"
 
 
 def _area_figure(area_figures: pd.DataFrame, measure: str) -> pd.Series:
@@ -148,7 +166,15 @@ def recognition_table(recognitions: pd.DataFrame | None = None) -> pd.DataFrame:
             lambda ref: f" ({ref})" if pd.notna(ref) else "", na_action=None),
         "Terms used": terms,
         "Subject": recognitions["subject"].str.replace(";", ", "),
+        "Other sources say": recognitions["recognition_id"].map(_other_sources_say()).fillna(""),
     })
+
+
+def _other_sources_say() -> pd.Series:
+    caveats = load("caveats")
+    sources = load("sources").set_index("source_id")["short_title"]
+    said = caveats[caveats["table"].eq("recognitions")]
+    return (said["caveat"] + " (" + said["source_id"].map(sources) + ")").groupby(said["row_id"]).agg(" / ".join)
 
 
 def year_of(row_start, precision: str) -> str:
@@ -228,3 +254,61 @@ def key_figures() -> pd.DataFrame:
          f"{len(load('caveats'))} caveats from other sources."),
     ]
     return pd.DataFrame(rows, columns=["notebook", "key figure"]).set_index("notebook")
+
+
+def control_periods(territories: pd.DataFrame | None = None, changes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per territory, the compilation's date of occupation and each later change of control with its scope,
+    and the years between them (derived; from the latest date the compilation's wording allows to the
+    earliest date the return's wording allows)."""
+    territories = load("territories") if territories is None else territories
+    changes = load("control_changes") if changes is None else changes
+    merged = changes.merge(territories[["territory_id", "name", "occupied_end", "date_text"]], on="territory_id",
+                           suffixes=("", "_occupied"))
+    merged["years"] = (merged["date_start"] - merged["occupied_end"]).dt.days / 365.25
+    merged["date"] = [date_label(s, e, p) for s, e, p in
+                      zip(merged["date_start"], merged["date_end"], merged["date_precision"])]
+    order = territories.sort_values(["occupied_end", "occupied_start"], kind="stable")["territory_id"].tolist()
+    merged["order"] = merged["territory_id"].map(order.index)
+    return merged.sort_values(["order", "date_start"], kind="stable").drop(columns="order").reset_index(drop=True)
+
+
+def estimates_table(estimates: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Published figures for those killed in Khojaly (and bodies counted), each as worded, with its source."""
+    estimates = load("death_toll_estimates") if estimates is None else estimates
+    sources = load("sources").set_index("source_id")
+    return pd.DataFrame({
+        "Who, when": estimates["label"],
+        "Measure": estimates["measure"] + estimates["group"].map(lambda group: "" if group == "all" else f" ({group})"),
+        "As stated": [_range_words(q, low, high) for q, low, high in
+                      zip(estimates["qualifier"], estimates["low"], estimates["high"])],
+        "Wording": estimates["wording"],
+        "Source": estimates["source_id"].map(sources["short_title"]),
+        "Address": estimates["source_id"].map(sources["url"]),
+        "Caveat": estimates["caveat"],
+    }).set_index("Who, when")
+
+
+def _range_words(qualifier: str, low: float, high: float) -> str:
+    if qualifier == "as many as":
+        return f"as many as {formatted(low)}–{formatted(high)}"
+    if qualifier in ("at least", "more than"):
+        return f"{qualifier} {formatted(low)}"
+    return formatted(low) if qualifier == "exact" else f"{qualifier} {formatted(low)}"
+
+
+def every_caveat() -> pd.DataFrame:
+    """Every caveat in the data, beside the row it qualifies, with its source and address: the caveats table,
+    the changes of control, the published estimates and the later recognitions."""
+    sources = load("sources").set_index("source_id")
+    caveats = load("caveats")
+    parts = [pd.DataFrame({"row": caveats["table"] + ": " + caveats["row_id"], "caveat": caveats["caveat"],
+                           "source_id": caveats["source_id"]})]
+    for name, key, text in (("control_changes", "change_id", "caveat"), ("later_recognitions", "later_id", "note"),
+                            ("death_toll_estimates", "estimate_id", "caveat")):
+        table = load(name)
+        parts.append(pd.DataFrame({"row": f"{name}: " + table[key], "caveat": table[text],
+                                   "source_id": table["source_id"]}))
+    table = pd.concat(parts, ignore_index=True)
+    table["source"] = table["source_id"].map(sources["short_title"])
+    table["address"] = table["source_id"].map(sources["url"]).fillna("not named in the reference")
+    return table.drop(columns="source_id").set_index("row")

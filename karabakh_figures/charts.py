@@ -170,3 +170,56 @@ def group_headings(axes, groups: pd.Series, colors: dict) -> None:
             axes.annotate(group, (0, top - position + 0.5), xycoords=("axes fraction", "data"), xytext=(4, 0),
                           textcoords="offset points", va="center", ha="left", fontsize=8.5,
                           fontweight="bold", color=colors[group])
+
+
+def control_bars(axes, periods: pd.DataFrame, names: list[str]) -> None:
+    """One row per territory (in `names` order, from the top): a bar from the compilation's date of occupation
+    to the first change of control, and a thin line on to any later one. A change of the town only is a hollow
+    orange mark; of a district, part of one or the region, a filled blue one; a change dated only to a month
+    or year is a short bar over that range. Labels give the years (derived) and the dates as precise as given
+    (`periods` as from analysis.control_periods)."""
+    positions = dict(zip(names, range(len(names) - 1, -1, -1)))
+    for name, changes in periods.groupby("name", sort=False):
+        y, start = positions[name], changes["occupied_end"].iloc[0]
+        first = changes["date_start"].min()
+        axes.plot([start, first], [y, y], color=PALETTE[0], linewidth=7, solid_capstyle="butt", alpha=0.55)
+        if changes["date_start"].max() > first:
+            axes.plot([first, changes["date_start"].max()], [y, y], color=PALETTE[0], linewidth=1.5, linestyle=":")
+        for change in changes.itertuples():
+            town, color = change.scope == "town", PALETTE[1] if change.scope == "town" else PALETTE[0]
+            if change.date_precision not in ("day", "days"):  # a month or year: its whole range, not a point
+                axes.plot([change.date_start, change.date_end], [y, y], color=color, linewidth=9,
+                          solid_capstyle="butt")
+            else:
+                axes.plot([change.date_start], [y], marker="o", markersize=8, linestyle="none", color=color,
+                          markerfacecolor="white" if town else color, markeredgewidth=2)
+        years = (first - start).days / 365.25
+        scopes = ", ".join(f"{scope} {date}" for scope, date in zip(changes["scope"], changes["date"]))
+        axes.annotate(f"{years:.1f} years; {scopes}", (changes["date_start"].max(), y), xytext=(8, 0),
+                      textcoords="offset points", va="center", fontsize=8.5, color=TEXT_GREY)
+    axes.set_yticks(list(positions.values()), list(positions))
+    axes.set_ylim(-0.7, len(names) - 0.3)
+    axes.grid(axis="y", visible=False)
+
+
+def estimate_ranges(axes, estimates: pd.DataFrame, notes: list[str], highlight: str) -> None:
+    """One row per published figure, from the top: a dot for a single number, a bar for a stated range, an
+    arrow for a lower bound ('at least', 'more than'), with its note to the right; the row `highlight` (an
+    estimate_id) in orange."""
+    top = len(estimates) - 1
+    for position, (row, note) in enumerate(zip(estimates.itertuples(), notes)):
+        y, color = top - position, PALETTE[1] if row.estimate_id == highlight else PALETTE[0]
+        if pd.isna(row.high):
+            axes.annotate("", xy=(row.low * 1.6, y), xytext=(row.low, y),
+                          arrowprops={"arrowstyle": "->", "color": color, "linewidth": 2})
+            axes.plot([row.low], [y], marker="|", markersize=12, color=color)
+        elif row.high > row.low:
+            axes.plot([row.low, row.high], [y, y], color=color, linewidth=7, solid_capstyle="butt", alpha=0.6)
+        else:
+            axes.plot([row.low], [y], marker="o", markersize=7, color=color)
+        end = row.low * 1.6 if pd.isna(row.high) else row.high
+        axes.annotate(note if len(note) <= 60 else note[:59] + "…", (end, y), xytext=(6, 0),
+                      textcoords="offset points", va="center", fontsize=8, color=TEXT_GREY)
+    axes.set_yticks(range(top, -1, -1), estimates["label"])
+    axes.set_ylim(-0.7, len(estimates) - 0.3)
+    axes.grid(axis="y", visible=False)

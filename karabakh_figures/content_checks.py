@@ -17,6 +17,8 @@ DATE_RANGES = {
     "territories": ("occupied_start", "occupied_end"),
     "recognitions": ("date_start", "date_end"),
     "campaign_events": ("date_start", "date_end"),
+    "control_changes": ("date_start", "date_end"),
+    "later_recognitions": ("date_start", "date_end"),
 }
 #: Columns whose value (each item, for a semicolon-separated list) must stand in the row's quote,
 #: so that no figure is typed that the source does not state.
@@ -26,9 +28,12 @@ STATED_IN_QUOTE = {
     "area_figures": ["value"],
     "recognitions": ["date_text", "terms", "un_resolutions_cited"],
     "campaign_events": ["date_text"],
+    "control_changes": ["date_text"],
+    "death_toll_estimates": ["low", "high", "wording"],
+    "later_recognitions": ["date_text", "instrument"],
 }
 #: Free-text columns whose every number must stand in the row's quote.
-NUMBERS_STATED_IN_QUOTE = {"caveats": ["caveat"]}
+NUMBERS_STATED_IN_QUOTE = {"caveats": ["caveat"], "control_changes": ["caveat"]}
 _NUMBER = r"\d+(?:[.,]\d+)*"
 #: Groups that are parts of the group "all" of the same measure and source.
 PART_GROUPS = ("women", "children", "elderly")
@@ -183,6 +188,7 @@ def _precision_fault(precision: str, start: date, end: date) -> str | None:
     last_of_month = date(start.year, start.month, calendar.monthrange(start.year, start.month)[1])
     expected = {
         "day": start == end,
+        "days": start < end and (end - start).days <= 31,
         "month": start.day == 1 and end == last_of_month,
         "season": start.year == end.year and (end - start).days <= 122,
         "year": (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year,
@@ -207,8 +213,8 @@ def _text_faults(record: dict, text: str, precision: str, start: date, end: date
             return
         if written != start:
             yield start_column, start.isoformat(), f'date_text "{text}" reads as {written.isoformat()}'
-    if precision == "month" and calendar.month_name[start.month].lower() not in text.lower():
-        month = calendar.month_name[start.month]
+    month, abbreviation = calendar.month_name[start.month], calendar.month_abbr[start.month]
+    if precision == "month" and not re.search(rf"\b({month}|{abbreviation})\b", text, re.IGNORECASE):
         yield start_column, start.isoformat(), f'the month {month} is not in date_text "{text}"'
 
 
@@ -258,4 +264,25 @@ def check_row_references(table: Table, tables: dict[str, Table], keys: dict[str,
         if record.get("row_id") not in ids:
             problems.append(Problem(str(table.path), row, "row_id", record.get("row_id", ""),
                                     f"not a {keys[record['table']]} in {target.path.name}"))
+    return problems
+
+
+def check_ranges(table: Table, low_column: str, high_column: str) -> list[Problem]:
+    """A stated range runs upwards."""
+    problems = []
+    for row, record in table.records():
+        low, high = record.get(low_column, ""), record.get(high_column, "")
+        if re.fullmatch(r"\d+(\.\d+)?", low) and re.fullmatch(r"\d+(\.\d+)?", high) and float(high) < float(low):
+            problems.append(Problem(str(table.path), row, high_column, high, f"less than {low_column} {low}"))
+    return problems
+
+
+def check_admission(table: Table) -> list[Problem]:
+    """A later act is admitted to the timeline exactly when its body, date and instrument are all named."""
+    problems = []
+    for row, record in table.records():
+        named = all(record.get(column) for column in ("body", "date_text", "instrument"))
+        if record.get("admitted") in ("true", "false") and (record["admitted"] == "true") != named:
+            problems.append(Problem(str(table.path), row, "admitted", record["admitted"],
+                                    "must be true exactly when body, date_text and instrument are all given"))
     return problems

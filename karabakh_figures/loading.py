@@ -53,4 +53,9 @@ def _checked(data_dir: Path, fingerprint: tuple) -> CheckedData:
 def _typed(column: pd.Series, field_type: str) -> pd.Series:
     if field_type == "date":
         return pd.to_datetime(column, format="%Y-%m-%d")
+    if field_type == "boolean":
+        # Frictionless's default true and false values; validation has refused any other.
+        words = {word: True for word in ("true", "True", "TRUE", "1")} | {
+            word: False for word in ("false", "False", "FALSE", "0")}
+        return column.map(words).astype("boolean")
     return column.astype(_DTYPES.get(field_type, "string"))

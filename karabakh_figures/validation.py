@@ -88,6 +88,10 @@ def _content_problems(tables: dict[str, Table], sections: dict[str, str | None],
         if name in content_checks.DATE_RANGES:
             problems.extend(content_checks.check_dates(table, *content_checks.DATE_RANGES[name], today))
         problems.extend(content_checks.check_inferred_fields(table))
+    if "death_toll_estimates" in tables:
+        problems.extend(content_checks.check_ranges(tables["death_toll_estimates"], "low", "high"))
+    if "later_recognitions" in tables:
+        problems.extend(content_checks.check_admission(tables["later_recognitions"]))
     if "caveats" in tables:
         problems.extend(content_checks.check_row_references(tables["caveats"], tables, keys))
     if "khojaly_figures" in tables:
