@@ -123,9 +123,14 @@ def check_stated_in_quote(table: Table, columns: list[str], number_columns: list
 
 
 def _stated(item: str, quote: str) -> bool:
-    if re.fullmatch(r"\d+(\.\d+)?", item) or re.fullmatch(_NUMBER, item):
+    if re.fullmatch(_NUMBER, item):
         return any(re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d]|[.,]\d)", quote) for form in _number_forms(item))
     return normalise_space(item).lower() in quote
+
+
+def _is_number(cell: str) -> bool:
+    """A cell as the schema's number type writes it (a cell that is not one is a schema problem)."""
+    return re.fullmatch(r"\d+(\.\d+)?", cell) is not None
 
 
 def _number_forms(cell: str) -> set[str]:
@@ -233,7 +238,7 @@ def check_inferred_fields(table: Table) -> list[Problem]:
 def check_parts_within_totals(figures: Table) -> list[Problem]:
     """Within one source, parts of a count (by group, or a sub-measure) may not exceed its exact total."""
     valued = [(row, record, float(record["value"])) for row, record in figures.records()
-              if re.fullmatch(r"\d+(\.\d+)?", record.get("value", ""))]
+              if _is_number(record.get("value", ""))]
     problems = []
     for row, total, total_value in valued:
         if total.get("group") != "all" or total.get("qualifier") != "exact":
@@ -272,7 +277,7 @@ def check_ranges(table: Table, low_column: str, high_column: str) -> list[Proble
     problems = []
     for row, record in table.records():
         low, high = record.get(low_column, ""), record.get(high_column, "")
-        if re.fullmatch(r"\d+(\.\d+)?", low) and re.fullmatch(r"\d+(\.\d+)?", high) and float(high) < float(low):
+        if _is_number(low) and _is_number(high) and float(high) < float(low):
             problems.append(Problem(str(table.path), row, high_column, high, f"less than {low_column} {low}"))
     return problems
 
