@@ -21,11 +21,15 @@ def formatted(number: float, decimals: int = 0) -> str:
 
 
 def date_label(start, end, precision: str) -> str:
-    """A date as precisely as the source gives it: '8 May 1992', 'May 2009', '2011', '1988–1992'."""
+    """A date as precisely as the source gives it: '8 May 1992', '19–20 September 2023', 'May 2009', '2011',
+    '1988–1992'."""
     if precision == "unknown" or pd.isna(start):
         return "no date given"
     if precision == "day":
         return f"{start.day} {start:%B %Y}"
+    if precision == "days":
+        first = f"{start.day}" if (start.year, start.month) == (end.year, end.month) else f"{start.day} {start:%B}"
+        return f"{first}–{end.day} {end:%B %Y}"
     if precision == "month":
         return f"{start:%B %Y}"
     if precision == "season":

@@ -195,7 +195,7 @@ def control_bars(axes, periods: pd.DataFrame, names: list[str]) -> None:
                           markerfacecolor="white" if town else color, markeredgewidth=2)
         years = (first - start).days / 365.25
         scopes = ", ".join(f"{scope} {date}" for scope, date in zip(changes["scope"], changes["date"]))
-        axes.annotate(f"{years:.1f} years; {scopes}", (changes["date_start"].max(), y), xytext=(8, 0),
+        axes.annotate(f"{years:.1f} years; {scopes}", (changes["date_end"].max(), y), xytext=(8, 0),
                       textcoords="offset points", va="center", fontsize=8.5, color=TEXT_GREY)
     axes.set_yticks(list(positions.values()), list(positions))
     axes.set_ylim(-0.7, len(names) - 0.3)
