@@ -39,6 +39,11 @@ def date_label(start, end, precision: str) -> str:
     return f"{start.year}–{end.year}"
 
 
+def date_labels(table: pd.DataFrame, start: str = "date_start", end: str = "date_end") -> list[str]:
+    """date_label for every row of a table that dates its rows (date_precision and the two date columns)."""
+    return [date_label(s, e, p) for s, e, p in zip(table[start], table[end], table["date_precision"])]
+
+
 def area_totals(territories: pd.DataFrame | None = None, area_figures: pd.DataFrame | None = None) -> pd.DataFrame:
     """The plain sum of the listed areas; the sum that counts an area lying within another only once; that sum
     with the occupied parts of districts that other sources give (a range where they differ); and the share
@@ -148,8 +153,7 @@ def territory_table(territories: pd.DataFrame | None = None) -> pd.DataFrame:
         "Azerbaijani name": ordered["name_az"],
         "ISO 3166-2": ordered["iso_3166_2"].fillna("none"),
         "Date as written": ordered["date_text"],
-        "Date": [date_label(s, e, p) for s, e, p in
-                 zip(ordered["occupied_start"], ordered["occupied_end"], ordered["date_precision"])],
+        "Date": date_labels(ordered, "occupied_start", "occupied_end"),
         "Area (km²)": [formatted(area) for area in ordered["area_km2"]],
         "Lies within": [names.get(within, "") if pd.notna(within) else "" for within in ordered["within"]],
     }).set_index("Territory (as in the source)")
@@ -167,8 +171,7 @@ def recognition_table(recognitions: pd.DataFrame | None = None) -> pd.DataFrame:
     terms = [f"{t.replace(';', ', ')} ({basis})" if pd.notna(t) else "none given"
              for t, basis in zip(recognitions["terms"], recognitions["terms_basis"])]
     return pd.DataFrame({
-        "Date": [date_label(s, e, p) for s, e, p in
-                 zip(recognitions["date_start"], recognitions["date_end"], recognitions["date_precision"])],
+        "Date": date_labels(recognitions),
         "Act": recognitions["label"],
         "Body (as named in the compilation)": recognitions["body"],
         "Level of body": recognitions["body_level"],
@@ -276,8 +279,7 @@ def control_periods(territories: pd.DataFrame | None = None, changes: pd.DataFra
     merged = changes.merge(territories[["territory_id", "name", "occupied_end", "date_text"]], on="territory_id",
                            suffixes=("", "_occupied"))
     merged["years"] = (merged["date_start"] - merged["occupied_end"]).dt.days / 365.25
-    merged["date"] = [date_label(s, e, p) for s, e, p in
-                      zip(merged["date_start"], merged["date_end"], merged["date_precision"])]
+    merged["date"] = date_labels(merged)
     order = territories.sort_values(["occupied_end", "occupied_start"], kind="stable")["territory_id"].tolist()
     merged["order"] = merged["territory_id"].map(order.index)
     return merged.sort_values(["order", "date_start"], kind="stable").drop(columns="order").reset_index(drop=True)
