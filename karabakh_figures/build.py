@@ -67,8 +67,9 @@ def build(data_dir: Path | None = None, out_dir: Path | None = None, only: list[
                    "PYTHONHASHSEED": "0"}
     summary = BuildSummary()
     jobs = plan(data_dir, out_dir, only, force)
+    planned = {source for source, _, _ in jobs}
     for source in notebooks():
-        if (only is None or source.name in only) and source not in [job[0] for job in jobs]:
+        if (only is None or source.name in only) and source not in planned:
             summary.skipped.append(source.name)
             report(f"skip  {source.name} (inputs unchanged)")
     figures_before = _stamps(figures)
@@ -107,10 +108,11 @@ def plan(data_dir: Path | None = None, out_dir: Path | None = None, only: list[s
 
 def _places(data_dir: Path | None, out_dir: Path | None) -> tuple[Path, Path, Path, Path]:
     """Where a build writes notebooks, figures and site, and which data it reads."""
+    data = Path(data_dir) if data_dir is not None else ROOT / "data"
     if out_dir is None:
-        return NOTEBOOKS, ROOT / "figures", ROOT / "site", Path(data_dir) if data_dir is not None else ROOT / "data"
+        return NOTEBOOKS, ROOT / "figures", ROOT / "site", data
     out = Path(out_dir)
-    return out / "notebooks", out / "figures", out / "site", Path(data_dir) if data_dir is not None else ROOT / "data"
+    return out / "notebooks", out / "figures", out / "site", data
 
 
 def shared_inputs_hash(data_dir: Path) -> str:
