@@ -22,7 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "validate":
-            return _validate(args.data_dir)
+            return _validate(args.data_dir, again=True)
         if args.command == "build":
             return _build(args.data_dir, args.out, args.force)
         from . import codebook
@@ -39,7 +39,7 @@ def _build(data_dir: Path | None, out: Path | None, force: bool) -> int:
     from .build import build, plan
 
     if plan(data_dir, out, force=force):
-        if _validate(data_dir if data_dir is not None else default_data_dir()) != 0:
+        if _validate(data_dir if data_dir is not None else default_data_dir(), again=False) != 0:
             return 1
     else:
         # Each notebook records the hash of the data it was made from: the data is what passed last time.
@@ -48,10 +48,10 @@ def _build(data_dir: Path | None, out: Path | None, force: bool) -> int:
     return 0
 
 
-def _validate(data_dir: Path) -> int:
-    from .validation import check
+def _validate(data_dir: Path, again: bool) -> int:
+    from .loading import checked_data
 
-    checked = check(data_dir)
+    checked = checked_data(data_dir, again=again)
     for problem in checked.problems:
         print(problem, file=sys.stderr)
     if checked.problems:

@@ -74,13 +74,7 @@ def build(data_dir: Path | None = None, out_dir: Path | None = None, only: list[
             report(f"skip  {source.name} (inputs unchanged)")
     figures_before = _stamps(figures)
     with _environment(environment):
-        if jobs:
-            with ProcessPoolExecutor(max_workers=min(len(jobs), workers or os.cpu_count() or 1)) as pool:
-                for source, _, _ in jobs:
-                    report(f"start {source.name}")
-                for (source, _, _), seconds in zip(jobs, pool.map(_execute_timed, jobs)):
-                    summary.executed.append(source.name)
-                    report(f"done  {source.name} in {seconds:.1f} s")
+        summary.executed = execute_all(jobs, workers, report)
         summary.pages_rendered = len(render_site(notebooks(out_notebooks), figures, data, site))
     summary.figures_written = sum(1 for path, stamp in _stamps(figures).items()
                                   if path.suffix in (".svg", ".png") and figures_before.get(path) != stamp)
@@ -145,6 +139,26 @@ def _stored_hash(path: Path) -> str | None:
 
 def _stamps(folder: Path) -> dict[Path, tuple[int, int]]:
     return {path: (path.stat().st_mtime_ns, path.stat().st_size) for path in folder.iterdir() if path.is_file()}
+
+
+def execute_all(jobs: list[tuple[Path, Path, str]], workers: int | None = None,
+                report: Callable[[str], None] = print) -> list[str]:
+    """Execute the planned notebooks on a pool of worker processes; returns their names as done."""
+    if not jobs:
+        return []
+    # Imported once here, before the workers fork, rather than once in each of them (nbformat's schema
+    # validator alone takes about a second to import).
+    import nbclient  # noqa: F401
+    import nbformat  # noqa: F401
+
+    done = []
+    with ProcessPoolExecutor(max_workers=min(len(jobs), workers or os.cpu_count() or 1)) as pool:
+        for source, _, _ in jobs:
+            report(f"start {source.name}")
+        for (source, _, _), seconds in zip(jobs, pool.map(_execute_timed, jobs)):
+            done.append(source.name)
+            report(f"done  {source.name} in {seconds:.1f} s")
+    return done
 
 
 def _execute_timed(job: tuple[Path, Path, str]) -> float:

@@ -78,15 +78,26 @@ def export(figure, name: str, *, alt: str, data: list[str]) -> Image:
     site, its title as caption)."""
     folder = figures_dir()
     folder.mkdir(parents=True, exist_ok=True)
+    bounds = _laid_out_bounds(figure)
     figure.savefig(folder / f"{name}.svg", format="svg", metadata={"Date": None, "Creator": None},
-                   bbox_inches="tight")
-    figure.savefig(folder / f"{name}.png", format="png", metadata={"Software": None}, bbox_inches="tight")
+                   bbox_inches=bounds)
+    figure.savefig(folder / f"{name}.png", format="png", metadata={"Software": None}, bbox_inches=bounds)
     plt.close(figure)
     title = figure.texts[0].get_text()
     record = {"figure": name, "title": title, "notebook": _notebook_of(name), "data": data, "alt": alt}
     (folder / f"{name}.json").write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     write_index(folder)
     return Image(data=(folder / f"{name}.png").read_bytes(), format="png", metadata={"alt": alt, "caption": title})
+
+
+def _laid_out_bounds(figure):
+    """Lay the figure out once and return its tight bounds, so that each file written is one render: left
+    to savefig, every format would lay it out and measure it again before drawing it."""
+    figure.draw_without_rendering()
+    # None, not "none": "none" leaves a placeholder engine, and savefig lays out again before any engine.
+    with mpl.rc_context({"figure.autolayout": False, "figure.constrained_layout.use": False}):
+        figure.set_layout_engine(None)
+    return figure.get_tightbbox().padded(mpl.rcParams["savefig.pad_inches"])
 
 
 def write_index(folder: Path) -> None:

@@ -1,53 +1,69 @@
 """Typed pandas tables from the validated data package."""
 
+import json
 import os
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
+from . import validated
 from .paths import data_dir as default_data_dir
 from .problems import DataError
-from .validation import CheckedData, check
+from .reading import Table, read_table
 
 _DTYPES = {"integer": "Int64", "number": "Float64", "string": "string"}
 
 
 def load(name: str, data_dir: str | os.PathLike | None = None) -> pd.DataFrame:
-    """The table `name` (e.g. "territories") as a typed DataFrame, after validating the whole package.
+    """The table `name` (e.g. "territories") as a typed DataFrame, from a data package that validates.
 
-    Raises DataError, listing every problem, when the data does not validate.
+    The whole package is validated once per version of its files (see karabakh_figures.validated); raises
+    DataError, listing every problem, when it does not validate.
     """
-    checked = checked_data(data_dir)
-    if checked.problems:
-        raise DataError(checked.problems)
-    schemas = {resource["name"]: resource["schema"] for resource in checked.descriptor["resources"]
-               if "schema" in resource}
+    data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
+    descriptor = _valid_descriptor(data_dir.resolve(), validated.data_version(data_dir))
+    schemas = {resource["name"]: resource for resource in descriptor["resources"] if "schema" in resource}
     if name not in schemas:
         raise KeyError(f"no table {name!r} in the data package; tables: {', '.join(schemas)}")
-    table = checked.tables[name]
-    frame = pd.DataFrame(table.rows, columns=table.header, dtype="string")
-    frame = frame.replace("", pd.NA)
-    for field in schemas[name]["fields"]:
-        frame[field["name"]] = _typed(frame[field["name"]], field["type"])
-    return frame
+    table, _ = read_table(data_dir / schemas[name]["path"])
+    return _frame(table, schemas[name]["schema"])
 
 
-def checked_data(data_dir: str | os.PathLike | None = None) -> CheckedData:
-    """The validation of `data_dir` (default: $KARABAKH_DATA_DIR or the project's data/), re-run only when a file
-    there changes."""
+def checked_data(data_dir: str | os.PathLike | None = None, *, again: bool = False):
+    """The validation of `data_dir` (default: $KARABAKH_DATA_DIR or the project's data/): every table as
+    read and every problem found. A version of the data that passed before is read, not checked again,
+    unless `again` is set."""
+    from .validation import CheckedData, check
+
     data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
-    return _checked(data_dir.resolve(), _fingerprint(data_dir))
-
-
-def _fingerprint(data_dir: Path) -> tuple:
-    files = sorted(path for path in data_dir.rglob("*") if path.is_file())
-    return tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in files)
+    version = validated.data_version(data_dir)
+    if validated.passed(version) and not again:
+        descriptor = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
+        tables = {resource["name"]: read_table(data_dir / resource["path"])[0]
+                  for resource in descriptor["resources"] if "schema" in resource}
+        return CheckedData(descriptor, tables)
+    checked = check(data_dir)
+    if not checked.problems:
+        validated.record_pass(version)
+    return checked
 
 
 @lru_cache(maxsize=8)
-def _checked(data_dir: Path, fingerprint: tuple) -> CheckedData:
-    return check(data_dir)
+def _valid_descriptor(data_dir: Path, version: str) -> dict:
+    if not validated.passed(version):
+        checked = checked_data(data_dir)
+        if checked.problems:
+            raise DataError(checked.problems)
+    return json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
+
+
+def _frame(table: Table, schema: dict) -> pd.DataFrame:
+    frame = pd.DataFrame(table.rows, columns=table.header, dtype="string")
+    frame = frame.replace("", pd.NA)
+    for field in schema["fields"]:
+        frame[field["name"]] = _typed(frame[field["name"]], field["type"])
+    return frame
 
 
 def _typed(column: pd.Series, field_type: str) -> pd.Series:

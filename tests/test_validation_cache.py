@@ -1,0 +1,83 @@
+"""Validation runs once per version of the data: a version that passed is remembered outside the repository,
+and any changed byte is a new version, validated again and reported exactly as before."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, row_number, set_cell
+from karabakh_figures import DataError, load, validated
+from karabakh_figures.loading import checked_data
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(validated.CACHE_DIR_VARIABLE, str(folder))
+    return folder
+
+
+def markers(cache) -> list[str]:
+    return sorted(path.name for path in (cache / "valid").glob("*")) if (cache / "valid").is_dir() else []
+
+
+def in_fresh_process(code: str, cache) -> str:
+    environment = {**os.environ, validated.CACHE_DIR_VARIABLE: str(cache)}
+    return subprocess.run([sys.executable, "-c", code], env=environment, capture_output=True, text=True,
+                          check=True, cwd=ROOT).stdout.strip()
+
+
+def test_a_version_that_passed_is_loaded_without_validating_again(data_copy, cache):
+    code = (f"import sys; from karabakh_figures import load; load('territories', {str(data_copy)!r}); "
+            "print('frictionless' in sys.modules)")
+    assert in_fresh_process(code, cache) == "True", "the first load validates"
+    assert markers(cache) == [validated.data_version(data_copy)]
+    assert in_fresh_process(code, cache) == "False", "the second load reads the data without validating it"
+
+
+def test_a_changed_byte_is_validated_again_and_reported_as_before(data_copy, cache):
+    load("territories", data_copy)
+    path = data_copy / "territories.csv"
+    set_cell(path, row_number(path, "lachin"), "area_km2", "lots")
+    with pytest.raises(DataError) as raised:
+        load("territories", data_copy)
+    assert f'{path}, row {row_number(path, "lachin")}, column area_km2, value "lots": not a number' in str(raised.value)
+    assert len(markers(cache)) == 1, "a version that fails is never recorded"
+    code = f"from karabakh_figures import load; load('territories', {str(data_copy)!r})"
+    with pytest.raises(subprocess.CalledProcessError) as failed:
+        in_fresh_process(code, cache)
+    assert 'column area_km2, value "lots": not a number' in failed.value.stderr
+
+
+def test_a_change_to_a_raw_text_is_a_new_version(data_copy, cache):
+    before = validated.data_version(data_copy)
+    raw = data_copy / "raw" / "the-occupation-in-figures.txt"
+    raw.write_bytes(raw.read_bytes() + b" ")
+    assert validated.data_version(data_copy) != before
+    with pytest.raises(DataError, match="the raw source differs"):
+        load("territories", data_copy)
+
+
+def test_checked_data_reads_a_version_that_passed_and_checks_again_when_asked(data_copy, cache, monkeypatch):
+    first = checked_data(data_copy)
+    assert first.problems == [] and markers(cache)
+    monkeypatch.setattr("karabakh_figures.validation.check", lambda data_dir: pytest.fail("checked again"))
+    remembered = checked_data(data_copy)
+    assert {name: table.rows for name, table in remembered.tables.items()} == \
+        {name: table.rows for name, table in first.tables.items()}
+    with pytest.raises(pytest.fail.Exception, match="checked again"):
+        checked_data(data_copy, again=True)
+
+
+def test_an_unwritable_cache_only_means_validating_every_time(data_copy, tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv(validated.CACHE_DIR_VARIABLE, str(blocker / "cache"))
+    assert len(load("territories", data_copy)) == 9
+
+
+def test_the_cache_never_lies_inside_the_repository(monkeypatch):
+    monkeypatch.delenv(validated.CACHE_DIR_VARIABLE, raising=False)
+    assert ROOT not in validated.cache_dir().resolve().parents
