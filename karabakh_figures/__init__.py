@@ -2,7 +2,7 @@
 
 from .problems import DataError, Problem
 
-__all__ = ["DataError", "Problem", "checked_data", "load"]
+__all__ = ["DataError", "Problem", "checked_data", "load", "report"]
 
 
 def __getattr__(name: str):
@@ -11,4 +11,8 @@ def __getattr__(name: str):
         from . import loading
 
         return getattr(loading, name)
+    if name == "report":
+        from .tables import report
+
+        return report
     raise AttributeError(f"module 'karabakh_figures' has no attribute {name!r}")

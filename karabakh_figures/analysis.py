@@ -8,13 +8,6 @@ import pandas as pd
 from .loading import load
 
 
-def show_in_full() -> None:
-    """Tables show every row and the whole of every cell: a quote or an arithmetic cut off with '...' would
-    hide what the reader is meant to check."""
-    pd.set_option("display.max_colwidth", None)
-    pd.set_option("display.max_rows", 500)
-
-
 def formatted(number: float, decimals: int = 0) -> str:
     """1234.5 -> '1,234' (or '1,234.5' with decimals=1): plain text, so that outputs never show numpy reprs."""
     return f"{number:,.{decimals}f}"

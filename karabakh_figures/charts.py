@@ -215,8 +215,8 @@ def control_bars(axes, periods: pd.DataFrame, names: list[str]) -> None:
 
 def estimate_ranges(axes, estimates: pd.DataFrame, notes: list[str], highlight: str) -> None:
     """One row per published figure, from the top: a dot for a single number, a bar for a stated range, an
-    arrow for a lower bound ('at least', 'more than'), with its note to the right; the row `highlight` (an
-    estimate_id) in orange."""
+    arrow for a lower bound ('at least', 'more than'), with its note to the right, wrapped, never cut; the row
+    `highlight` (an estimate_id) in orange."""
     top = len(estimates) - 1
     for position, (row, note) in enumerate(zip(estimates.itertuples(), notes)):
         y, color = top - position, PALETTE[1] if row.estimate_id == highlight else PALETTE[0]
@@ -229,7 +229,7 @@ def estimate_ranges(axes, estimates: pd.DataFrame, notes: list[str], highlight: 
         else:
             axes.plot([row.low], [y], marker="o", markersize=7, color=color)
         end = row.low * 1.6 if pd.isna(row.high) else row.high
-        axes.annotate(note if len(note) <= 60 else note[:59] + "…", (end, y), xytext=(6, 0),
+        axes.annotate(textwrap.fill(note, 60), (end, y), xytext=(6, 0),
                       textcoords="offset points", va="center", fontsize=8, color=TEXT_GREY)
     axes.set_yticks(range(top, -1, -1), estimates["label"])
     axes.set_ylim(-0.7, len(estimates) - 0.3)

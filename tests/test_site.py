@@ -177,3 +177,19 @@ def test_markup_in_the_data_is_shown_as_text_and_never_runs(browser, data_copy, 
             seen["page"].close()
     finally:
         server.shutdown()
+
+
+def test_no_page_has_an_accessibility_violation(browser, site, served):
+    """axe-core (the WCAG rule engine, bundled with axe-playwright-python) on every page: zero violations of
+    any impact."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe, found = Axe(), {}
+    for name in pages(site):
+        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        page.goto(served + name, wait_until="load")
+        violations = axe.run(page).response["violations"]
+        found.update({f"{name}: {violation['id']} ({violation['impact']}, {len(violation['nodes'])} nodes): "
+                      f"{violation['help']}": violation["nodes"][0]["html"][:120] for violation in violations})
+        page.close()
+    assert found == {}
