@@ -130,6 +130,13 @@ def killed_by_group(figures: pd.DataFrame | None = None, source_id: str = "khoja
     return table
 
 
+def source_addresses(sources: pd.DataFrame) -> pd.Series:
+    """source_id -> where to read the source: its original's address, else the page it was read on (marked
+    so), else "address not recorded" (`sources` indexed by source_id)."""
+    read_at = "read at " + sources["read_at_url"]
+    return sources["url"].fillna(read_at).fillna("address not recorded")
+
+
 def source_labels() -> dict[str, str]:
     """source_id -> short title, for tables and charts."""
     sources = load("sources")
@@ -233,7 +240,7 @@ def caveat_table(topic: str | None = None) -> pd.DataFrame:
         "row": caveats["table"] + ": " + caveats["row_id"],
         "caveat": caveats["caveat"],
         "source": caveats["source_id"].map(sources["short_title"]),
-        "address": caveats["source_id"].map(sources["url"]),
+        "address": caveats["source_id"].map(source_addresses(sources)),
     }).set_index("row")
 
 
@@ -289,7 +296,7 @@ def estimates_table(estimates: pd.DataFrame | None = None) -> pd.DataFrame:
                       zip(estimates["qualifier"], estimates["low"], estimates["high"])],
         "Wording": estimates["wording"],
         "Source": estimates["source_id"].map(sources["short_title"]),
-        "Address": estimates["source_id"].map(sources["url"]),
+        "Address": estimates["source_id"].map(source_addresses(sources)),
         "Caveat": estimates["caveat"],
     }).set_index("Who, when")
 
@@ -316,5 +323,5 @@ def every_caveat() -> pd.DataFrame:
                                    "source_id": table["source_id"]}))
     table = pd.concat(parts, ignore_index=True)
     table["source"] = table["source_id"].map(sources["short_title"])
-    table["address"] = table["source_id"].map(sources["url"]).fillna("not named in the reference")
+    table["address"] = table["source_id"].map(source_addresses(sources))
     return table.drop(columns="source_id").set_index("row")

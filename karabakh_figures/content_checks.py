@@ -10,6 +10,7 @@ from .problems import Problem
 from .reading import Table
 
 QUOTE_SEPARATOR = " … "
+RAW_FILE_SEPARATOR = ";"
 EARLIEST_PLAUSIBLE = date(1980, 1, 1)
 
 #: (earliest, latest) date columns of each table that dates its rows.
@@ -54,21 +55,28 @@ def source_sections(raw_texts: dict[str, str | None], sources: Table) -> tuple[d
     `raw_texts` maps each raw file of the data package to its text, or to None where the file could not be
     used (that is reported on its own). A compilation section is cut from its raw file at the heading line
     sources.csv names and runs to the next section's heading; an outside source's quotes may stand anywhere
-    in its raw file (the reference that quotes it). None: the quotes of that source cannot be checked.
+    in its raw files (the references that quote it, separated by ";": a quote's passages are found in the
+    files' order). None: the quotes of that source cannot be checked.
     """
     sections, problems, starts = {}, [], {}
     for row, record in sources.records():
         source_id, raw_file = record["source_id"], record.get("raw_file", "")
-        if raw_file not in raw_texts:
+        unknown = [name for name in raw_file.split(RAW_FILE_SEPARATOR) if name not in raw_texts]
+        if unknown:
             if raw_file:
-                problems.append(Problem(str(sources.path), row, "raw_file", raw_file,
+                problems.append(Problem(str(sources.path), row, "raw_file", unknown[0],
                                         "not a raw text described in datapackage.json"))
             continue
-        text = raw_texts[raw_file]
+        texts = [raw_texts[name] for name in raw_file.split(RAW_FILE_SEPARATOR)]
         heading, line = record.get("section_heading", ""), record.get("section_line", "")
-        if text is None or not (heading or line):
-            sections[source_id] = None if text is None else normalise_space(text)
+        if None in texts or not (heading or line):
+            sections[source_id] = None if None in texts else normalise_space("\n".join(texts))
             continue
+        if len(texts) > 1:
+            problems.append(Problem(str(sources.path), row, "raw_file", raw_file,
+                                    "a section of the compilation stands in one raw text"))
+            continue
+        text = texts[0]
         lines = text.splitlines()
         if not line.isdigit() or not 1 <= int(line) <= len(lines):
             problems.append(Problem(str(sources.path), row, "section_line", line,
@@ -283,11 +291,60 @@ def check_ranges(table: Table, low_column: str, high_column: str) -> list[Proble
 
 
 def check_admission(table: Table) -> list[Problem]:
-    """A later act is admitted to the timeline exactly when its body, date and instrument are all named."""
+    """A later act is admitted to the timeline exactly when its body, date and instrument are all named and
+    it is reported adopted: an act deferred in committee, or never confirmed adopted, is no recognition."""
     problems = []
     for row, record in table.records():
         named = all(record.get(column) for column in ("body", "date_text", "instrument"))
-        if record.get("admitted") in ("true", "false") and (record["admitted"] == "true") != named:
+        adopted = record.get("outcome") == "reported as adopted"
+        if record.get("admitted") in ("true", "false") and (record["admitted"] == "true") != (named and adopted):
             problems.append(Problem(str(table.path), row, "admitted", record["admitted"],
-                                    "must be true exactly when body, date_text and instrument are all given"))
+                                    "must be true exactly when body, date_text and instrument are all given "
+                                    "and the outcome is 'reported as adopted'"))
     return problems
+
+
+#: How each outside source was read (sources.csv, column status), and the addresses that each requires.
+ADDRESS_RULES = {
+    "original": "the original's own page, in url",
+    "second-hand": "the page it was read on, in read_at_url (and the original's, in url, where one was read)",
+    "original not found": "the page it was read on, in read_at_url; url stays empty",
+    "address not recorded": "no address at all; the note says why",
+}
+
+
+def check_source_addresses(sources: Table) -> list[Problem]:
+    """Every outside source can be followed to a page, or says outright that no address was recorded; a
+    section of the compilation is the raw text itself and has no address."""
+    problems = []
+    for row, record in sources.records():
+        problems.extend(Problem(str(sources.path), row, column, record.get(column, ""), message)
+                        for column, message in _address_faults(record))
+    return problems
+
+
+def _address_faults(record: dict):
+    status, url, read_at = record.get("status", ""), record.get("url", ""), record.get("read_at_url", "")
+    if record.get("kind") == "compilation section":
+        if status != "compilation":
+            yield "status", "a section of the compilation has status compilation"
+        for column, address in (("url", url), ("read_at_url", read_at)):
+            if address:
+                yield column, "a section of the compilation is read in its raw text: no address"
+        return
+    if status == "compilation":
+        yield "status", "only a section of the compilation has status compilation"
+    elif status == "original" and not url:
+        yield "url", f"an original needs its full address ({ADDRESS_RULES[status]})"
+    elif status == "original" and read_at:
+        yield "read_at_url", "an original is read on its own page: a source read elsewhere is second-hand"
+    elif status in ("second-hand", "original not found") and not read_at:
+        yield "read_at_url", f"a {status} source needs {ADDRESS_RULES[status]}"
+    elif status == "original not found" and url:
+        yield "url", "the original was not found: the page read goes in read_at_url"
+    elif status == "address not recorded":
+        for column, address in (("url", url), ("read_at_url", read_at)):
+            if address:
+                yield column, "an address is given, so status must say how the source was read"
+        if not record.get("note"):
+            yield "note", "a source without an address must say why in its note"

@@ -13,6 +13,8 @@ from .problems import DataError
 from .reading import Table, read_table
 
 _DTYPES = {"integer": "Int64", "number": "Float64", "string": "string"}
+#: The tables this process has loaded, in order: what a notebook's figures rest on (see sources.used_here).
+_LOADED: dict[str, None] = {}
 
 
 def load(name: str, data_dir: str | os.PathLike | None = None) -> pd.DataFrame:
@@ -27,7 +29,13 @@ def load(name: str, data_dir: str | os.PathLike | None = None) -> pd.DataFrame:
     if name not in schemas:
         raise KeyError(f"no table {name!r} in the data package; tables: {', '.join(schemas)}")
     table, _ = read_table(data_dir / schemas[name]["path"])
+    _LOADED[name] = None
     return _frame(table, schemas[name]["schema"])
+
+
+def loaded_tables() -> list[str]:
+    """The names of the tables loaded so far in this process, in the order first loaded."""
+    return list(_LOADED)
 
 
 def checked_data(data_dir: str | os.PathLike | None = None, *, again: bool = False):

@@ -117,6 +117,8 @@ def _row_message(error) -> str:
 
 def _cell_message(error, fields: dict) -> str:
     field = fields.get(error.field_name, {})
+    if error.type == "type-error" and field.get("format") == "uri":
+        return "not a full address (http:// or https:// and the whole address, as read)"
     if error.type == "type-error":
         return _TYPE_HINTS.get(field.get("type"), f"not a valid {field.get('type')}")
     if error.type == "unique-error":

@@ -12,6 +12,8 @@ from pathlib import Path
 from .paths import ROOT
 
 TEMPLATES = Path(__file__).resolve().parent / "site_templates"
+#: The mimetype under which a notebook records the sources it used (karabakh_figures.sources), for the Sources page.
+SOURCES_MIMETYPE = "application/vnd.karabakh.sources+json"
 #: Short names for the navigation, by notebook number.
 _SHORT_NAMES = {"00": "Overview", "01": "Territories", "02": "Khojaly", "03": "Recognitions", "04": "Data notes"}
 
@@ -34,12 +36,13 @@ def render_site(notebooks: list[Path], figures_dir: Path, data_dir: Path, out_di
     entries = [_entry(path, figures_dir) for path in notebooks]
     pages = ([{"href": "index.html", "short": "Home"}]
              + [{"href": entry["href"], "short": entry["short"]} for entry in entries]
-             + [{"href": "data.html", "short": "Data"}])
+             + [{"href": "data.html", "short": "Data"}, {"href": "sources.html", "short": "Sources"}])
     navigation = json.dumps(pages)
     wanted = {
         "index.html": _hash(templates, data_files, navigation, json.dumps(entries, sort_keys=True)),
         **{entry["href"]: _hash(templates, navigation, path.read_bytes()) for entry, path in zip(entries, notebooks)},
         "data.html": _hash(templates, data_files, navigation, (ROOT / "CITATION.cff").read_bytes()),
+        "sources.html": _hash(templates, data_files, navigation, json.dumps(entries, sort_keys=True)),
     }
     stale = {page for page, digest in wanted.items() if state.get(page) != digest or not (out_dir / page).is_file()}
     if not stale:
@@ -78,6 +81,8 @@ def render_site(notebooks: list[Path], figures_dir: Path, data_dir: Path, out_di
               tables=codebook.tables(data_dir),
               raw_files=[resource["path"] for resource in descriptor["resources"] if "schema" not in resource],
               citation=(ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    if "sources.html" in stale:
+        write("sources.html", "sources.html.j2", title="Sources", groups=_source_groups(entries))
     for page in set(state) - set(wanted):
         (out_dir / page).unlink(missing_ok=True)
     if wanted != state:
@@ -121,6 +126,39 @@ def _hash(*parts: str | bytes) -> str:
     return digest.hexdigest()
 
 
+def _source_groups(entries: list[dict]) -> list[dict]:
+    """The sources, compilation first, each with the tables that rest on it and the notebooks that used it."""
+    from .loading import load
+    from .sources import tables_by_source
+
+    tables = tables_by_source()
+    sources = load("sources").astype(object).where(lambda frame: frame.notna(), None)
+    described = []
+    for record in sources.to_dict("records"):
+        notebooks = [{"href": entry["href"], "title": entry["title"]} for entry in entries
+                     if record["source_id"] in entry["sources"]]
+        date = record["date"]
+        described.append({**record, "date": f"{date.day} {date:%B %Y}" if date is not None else None,
+                          "url_host": _host(record["url"]), "read_at_host": _host(record["read_at_url"]),
+                          "tables": tables.get(record["source_id"], []), "notebooks": notebooks})
+    compilation = [source for source in described if source["kind"] == "compilation section"]
+    outside = [source for source in described if source["kind"] != "compilation section"]
+    return [{"id": "compilation", "title": "The compilation, section by section", "sources": compilation},
+            {"id": "outside", "title": "Outside sources", "sources": outside}]
+
+
+def _host(address: str | None) -> str | None:
+    from urllib.parse import urlsplit
+
+    return urlsplit(address).hostname.removeprefix("www.") if address else None
+
+
+def _sources_used(notebook: dict) -> list[str]:
+    """The sources a notebook recorded as used (its sources.used_here() output), if any."""
+    return [source for cell in notebook["cells"] for output in cell.get("outputs", [])
+            for source in output.get("data", {}).get(SOURCES_MIMETYPE, {}).get("sources", [])]
+
+
 def _entry(path: Path, figures_dir: Path) -> dict:
     notebook = json.loads(path.read_text(encoding="utf-8"))
     about = notebook["metadata"].get("karabakh", {})
@@ -132,7 +170,7 @@ def _entry(path: Path, figures_dir: Path) -> dict:
         thumbnail = {"src": f"figures/{about['key_chart']}.png", "alt": record["alt"]}
     return {"name": path.name, "href": f"notebooks/{path.stem}.html", "title": title,
             "short": _SHORT_NAMES.get(path.name[:2], title), "summary": about.get("summary", ""),
-            "thumbnail": thumbnail}
+            "thumbnail": thumbnail, "sources": _sources_used(notebook)}
 
 
 def _exporter():

@@ -53,6 +53,7 @@ def check(data_dir: Path, today: date | None = None) -> CheckedData:
     if "sources" in usable:
         checked.sections, section_problems = content_checks.source_sections(raw_texts, usable["sources"])
         checked.problems.extend(section_problems)
+        checked.problems.extend(content_checks.check_source_addresses(usable["sources"]))
     keys = {resource["name"]: resource["schema"]["primaryKey"][0] for resource in descriptor["resources"]
             if "schema" in resource}
     checked.problems.extend(_content_problems(usable, checked.sections, keys, today or date.today()))

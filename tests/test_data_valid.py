@@ -10,7 +10,8 @@ from karabakh_figures.validation import check
 
 SHARED = ROOT.parent / "shared"
 RAW_COPIES = {"the-occupation-in-figures.txt": SHARED / "sources" / "the-occupation-in-figures.txt",
-              "context-facts.md": SHARED / "reference" / "context-facts.md"}
+              "context-facts.md": SHARED / "reference" / "context-facts.md",
+              "citations.md": SHARED / "reference" / "citations.md"}
 
 
 def test_committed_data_has_no_problems():

@@ -108,7 +108,8 @@ def seen_pages(browser, site, served):
 def test_every_page_loads_cleanly_with_images_alt_text_and_working_links(site, served, seen_pages):
     assert list(seen_pages) == ["data.html", "index.html", "notebooks/00-overview.html",
                                 "notebooks/01-territories.html", "notebooks/02-khojaly-casualties.html",
-                                "notebooks/03-recognition-timeline.html", "notebooks/04-data-notes.html"]
+                                "notebooks/03-recognition-timeline.html", "notebooks/04-data-notes.html",
+                                "sources.html"]
     for name, seen in seen_pages.items():
         assert (seen["console"], seen["errors"], seen["failed"], seen["outside"]) == ([], [], [], []), name
         for src, width, alt in seen["images"]:
@@ -133,6 +134,43 @@ def test_pages_show_the_key_numbers(seen_pages):
     }
     for name, numbers in expected.items():
         assert [number for number in numbers if number not in seen_pages[name]["text"]] == [], name
+
+
+def test_the_sources_page_lists_every_source_with_its_links_and_what_uses_it(site):
+    from html.parser import HTMLParser
+
+    class Entries(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.ids, self.links, self.current = [], {}, None
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if tag == "li" and "id" in attrs:
+                self.current = attrs["id"]
+                self.ids.append(self.current)
+                self.links[self.current] = []
+            elif tag == "a" and self.current:
+                self.links[self.current].append(attrs["href"])
+
+    entries = Entries()
+    entries.feed((site / "sources.html").read_text(encoding="utf-8"))
+    header, *rows = read_rows(DATA / "sources.csv")
+    sources = {row[0]: dict(zip(header, row)) for row in rows}
+    assert sorted(entries.ids) == sorted(sources)
+    for source_id, source in sources.items():
+        for column in ("url", "read_at_url"):
+            if source[column]:
+                assert source[column] in entries.links[source_id], f"{source_id}: no link to its {column}"
+    assert any(link.startswith("notebooks/") for link in entries.links["khojaly-narrative"])
+    assert "data.html#khojaly_figures" in entries.links["khojaly-narrative"]
+
+
+def test_each_notebook_page_ends_with_its_sources_linking_to_the_sources_page(site):
+    for page in sorted((site / "notebooks").glob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        last_section = text[text.rindex('id="Sources"'):]
+        assert 'class="sources-used"' in last_section and 'href="../sources.html#' in last_section, page.name
 
 
 def test_no_page_has_an_accessibility_violation(seen_pages):

@@ -67,6 +67,50 @@ CELL_CASES = {
     "raw text that the package does not describe": (
         "sources.csv", "ctx-cia-factbook-area", "raw_file", "raw/factbook.json",
         ['column raw_file, value "raw/factbook.json": not a raw text described in datapackage.json']),
+    "a bare site name as an address": (
+        "sources.csv", "ctx-trend-fizuli", "url", "trend.az",
+        ['column url, value "trend.az": not a full address (http:// or https:// and the whole address, as read)']),
+    "an address with a space in it": (
+        "sources.csv", "ctx-trend-fizuli", "url", "https://en.trend.az/azerbaijan/politics 3318694.html",
+        ['column url, value "https://en.trend.az/azerbaijan/politics 3318694.html": '
+         'does not match the pattern https?://[^\\s]+']),
+    "a second-hand source without the page it was read on": (
+        "sources.csv", "ctx-memorial", "read_at_url", "",
+        ['column read_at_url, value "": a second-hand source needs the page it was read on, in read_at_url '
+         "(and the original's, in url, where one was read)"]),
+    "an unknown status": (
+        "sources.csv", "ctx-memorial", "status", "checked",
+        ['column status, value "checked": not one of: original, second-hand, original not found, '
+         'address not recorded, compilation']),
+    "an outside source with no address that does not say so": (
+        "sources.csv", "ctx-reference-file", "status", "original",
+        ['column url, value "": an original needs its full address (the original\'s own page, in url)']),
+    "an original whose address is not given": (
+        "sources.csv", "ctx-trend-fizuli", "url", "",
+        ['column url, value "": an original needs its full address (the original\'s own page, in url)']),
+    "an original read elsewhere": (
+        "sources.csv", "ctx-trend-fizuli", "read_at_url", "https://example.org/copy",
+        ['column read_at_url, value "https://example.org/copy": '
+         'an original is read on its own page: a source read elsewhere is second-hand']),
+    "a source that says no address was recorded, and gives one": (
+        "sources.csv", "ctx-reference-file", "url", "https://example.org/reference",
+        ['column url, value "https://example.org/reference": '
+         'an address is given, so status must say how the source was read']),
+    "an original not found, with the original's address": (
+        "sources.csv", "ctx-wikipedia-khojaly", "url", "https://example.org/original",
+        ['column url, value "https://example.org/original": the original was not found: the page read goes in '
+         'read_at_url']),
+    "a section of the compilation with an address": (
+        "sources.csv", "khojaly-narrative", "url", "https://example.org/compilation",
+        ['column url, value "https://example.org/compilation": '
+         'a section of the compilation is read in its raw text: no address']),
+    "one of several raw texts not described": (
+        "sources.csv", "ctx-memorial", "raw_file", "raw/context-facts.md;raw/memorial.txt",
+        ['column raw_file, value "raw/memorial.txt": not a raw text described in datapackage.json']),
+    "a deferred act admitted to the timeline": (
+        "later_recognitions.csv", "us-hi-hr-13-2014", "admitted", "true",
+        ['column admitted, value "true": must be true exactly when body, date_text and instrument are all given '
+         "and the outcome is 'reported as adopted'"]),
     "caveat about a row that does not exist": (
         "caveats.csv", "aghdam-occupied-part", "row_id", "agdam",
         ['column row_id, value "agdam": not a territory_id in territories.csv']),

@@ -1,0 +1,108 @@
+"""Every outside source can be followed to its page, second-hand and party sources say so, and each of the nine
+corrections in the project's citations is applied to the data and logged in data/CHANGELOG.md."""
+
+import re
+
+import pandas as pd
+import pytest
+
+from conftest import DATA
+from karabakh_figures import load
+
+SOURCES = load("sources").set_index("source_id")
+OUTSIDE = SOURCES[SOURCES["kind"] != "compilation section"]
+CHANGELOG = (DATA / "CHANGELOG.md").read_text(encoding="utf-8")
+CITATIONS = (DATA / "raw" / "citations.md").read_text(encoding="utf-8")
+
+
+def test_no_outside_source_is_a_bare_site_name():
+    for source_id, source in OUTSIDE.iterrows():
+        addresses = [address for address in (source["url"], source["read_at_url"]) if pd.notna(address)]
+        assert addresses or source["status"] == "address not recorded", source_id
+        for address in addresses:
+            assert re.fullmatch(r"https?://[^/\s]+/\S*", address), f"{source_id}: {address}"
+
+
+def test_every_address_is_one_the_citations_give():
+    """Never an address constructed: each is in citations.md as read (or in its note's copy of it)."""
+    for source_id, source in OUTSIDE.iterrows():
+        for address in (source["url"], source["read_at_url"]):
+            if pd.notna(address):
+                assert address in CITATIONS, f"{source_id}: {address} is not in citations.md"
+
+
+def test_second_hand_and_party_sources_say_so_in_the_data():
+    assert set(OUTSIDE["status"]) == {"original", "second-hand", "original not found", "address not recorded"}
+    party = OUTSIDE[OUTSIDE["party_link"].eq("run by a party to the conflict")].index
+    for source_id in ("ctx-hrw-1993", "ctx-hrw-1994-footnote", "ctx-memorial", "ctx-virtualkarabakh",
+                      "ctx-pakistan-committee", "ctx-ombudsperson", "ctx-trilateral-statement"):
+        assert source_id in party, source_id
+    assert SOURCES.loc["ctx-hrw-1993", "status"] == "second-hand"
+    assert "probable" in SOURCES.loc["ctx-hrw-1993", "note"]
+
+
+def estimates():
+    return load("death_toll_estimates").set_index("estimate_id")
+
+
+def caveats_on(row_id):
+    caveats = load("caveats")
+    return caveats[caveats["row_id"].eq(row_id)].set_index("caveat_id")
+
+
+def correction_1():
+    hawaii = load("later_recognitions").set_index("later_id").loc["us-hi-hr-13-2014"]
+    assert (hawaii["outcome"], bool(hawaii["admitted"])) == ("deferred in committee", False)
+
+
+def correction_2():
+    texas = load("later_recognitions").set_index("later_id").loc["us-tx-hr-764-2015"]
+    assert (texas["outcome"], bool(texas["admitted"])) == ("adoption not confirmed", False)
+
+
+def correction_3():
+    table = estimates()
+    assert table.loc["aldara-83-children", "source_id"] == table.loc["aldara-476-disabled", "source_id"] == "ctx-aldara"
+    assert table.loc["ionglobaltrends-79-elderly", "source_id"] == "ctx-ionglobaltrends-2011"
+    ombudsperson = table[table["source_id"].eq("ctx-ombudsperson")]
+    assert list(ombudsperson["low"]) == [613]
+
+
+def correction_4():
+    mexico = caveats_on("mx-senate-2011")
+    assert set(mexico["source_id"]) == {"ctx-mexico-garabagh", "ctx-mexico-reportaz"}
+    assert mexico["caveat"].str.contains("Chamber of Deputies").any() and mexico["caveat"].str.contains("Senate").all()
+
+
+def correction_5():
+    assert set(caveats_on("us-ma-house-2010")["source_id"]) == {"ctx-massachusetts-turkishnews",
+                                                               "ctx-massachusetts-panarmenian"}
+
+
+def correction_6():
+    assert "14-PE/13-CNCL" in caveats_on("puoic-council-13-abu-dhabi")["caveat"].item()
+    assert "15-PE/7-CONF" in caveats_on("puoic-conf-7-palembang")["caveat"].item()
+
+
+def correction_7():
+    caveat = caveats_on("co-senate-second-committee-2012")["caveat"].item()
+    assert "April 2012" in caveat and "March 28, 2012" in caveat
+
+
+def correction_8():
+    changes = load("control_changes").set_index("change_id")
+    for change_id in ("lachin-district-2020", "lachin-town-2022"):
+        caveat = changes.loc[change_id, "caveat"]
+        assert "old road" in caveat and "rerouted corridor" in caveat
+
+
+def correction_9():
+    changes = load("control_changes").set_index("change_id")
+    assert changes.loc["gubadli-town-2020", "date_start"] == pd.Timestamp("2020-10-25")
+    assert "26 Oct" in caveats_on("gubadli-town-2020")["caveat"].item()
+
+
+@pytest.mark.parametrize("number", range(1, 10))
+def test_each_correction_is_applied_and_logged(number):
+    globals()[f"correction_{number}"]()
+    assert re.search(rf"^- Correction {number}, .*https?://", CHANGELOG, re.MULTILINE), f"correction {number}"
