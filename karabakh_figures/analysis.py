@@ -254,6 +254,8 @@ def key_figures() -> pd.DataFrame:
     narrative_total = killed.loc[killed["source_id"].eq("khojaly-narrative"), "value"].item()
     dated = recognitions["date_start"].dropna()
     differing = discrepancies(figures)["measure"]
+    districts = load("territory_districts")
+    first, last = load("control_changes").sort_values("date_start").iloc[[0, -1]].itertuples()
     rows = [
         ("01-territories.ipynb",
          f"{len(territories)} territories listed; their areas sum to {formatted(totals['km2'][0])} km², or "
@@ -266,6 +268,11 @@ def key_figures() -> pd.DataFrame:
         ("04-data-notes.ipynb",
          f"{len(differing)} measures on which sections differ ({', '.join(differing)}); "
          f"{len(load('caveats'))} caveats from other sources."),
+        ("05-maps.ipynb",
+         f"{len(territories)} territories drawn from {districts['shape_name'].nunique()} district features "
+         f"({', '.join(sorted(set(districts['match'])))}); control changed from "
+         f"{date_label(first.date_start, first.date_end, first.date_precision)} to "
+         f"{date_label(last.date_start, last.date_end, last.date_precision)}, according to other sources."),
     ]
     return pd.DataFrame(rows, columns=["notebook", "key figure"]).set_index("notebook")
 

@@ -348,3 +348,26 @@ def _address_faults(record: dict):
                 yield column, "an address is given, so status must say how the source was read"
         if not record.get("note"):
             yield "note", "a source without an address must say why in its note"
+
+
+#: The map file whose features territory_districts.csv names (a path in the data package).
+DISTRICTS_FILE = "geo/azerbaijan-districts.geojson"
+
+
+def check_district_join(join: Table, territories: Table | None, features: dict[str, str]) -> list[Problem]:
+    """Every row names a feature of the districts file, by name and matching id, and every territory is drawn
+    by at least one feature."""
+    problems = []
+    for row, record in join.records():
+        name, shape_id = record.get("shape_name", ""), record.get("shape_id", "")
+        if name not in features:
+            problems.append(Problem(str(join.path), row, "shape_name", name, f"not a shapeName in {DISTRICTS_FILE}"))
+        elif shape_id != features[name]:
+            problems.append(Problem(str(join.path), row, "shape_id", shape_id,
+                                    f"the shapeID of {name} in {DISTRICTS_FILE} is {features[name]}"))
+    drawn = {record.get("territory_id") for _, record in join.records()}
+    for row, record in (territories.records() if territories is not None else []):
+        if record.get("territory_id") not in drawn:
+            problems.append(Problem(str(territories.path), row, "territory_id", record.get("territory_id", ""),
+                                    f"no feature in {join.path.name} draws this territory"))
+    return problems

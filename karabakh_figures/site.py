@@ -15,7 +15,8 @@ TEMPLATES = Path(__file__).resolve().parent / "site_templates"
 #: The mimetype under which a notebook records the sources it used (karabakh_figures.sources), for the Sources page.
 SOURCES_MIMETYPE = "application/vnd.karabakh.sources+json"
 #: Short names for the navigation, by notebook number.
-_SHORT_NAMES = {"00": "Overview", "01": "Territories", "02": "Khojaly", "03": "Recognitions", "04": "Data notes"}
+_SHORT_NAMES = {"00": "Overview", "01": "Territories", "02": "Khojaly", "03": "Recognitions", "04": "Data notes",
+                "05": "Maps"}
 
 
 def render_site(notebooks: list[Path], figures_dir: Path, data_dir: Path, out_dir: Path) -> list[Path]:
@@ -67,7 +68,8 @@ def render_site(notebooks: list[Path], figures_dir: Path, data_dir: Path, out_di
 
     if "index.html" in stale:
         figures = key_figures()["key figure"].to_dict()
-        write("index.html", "index.html.j2", title="Home",
+        maps = [entry["thumbnail"] for entry in entries if entry["name"].startswith("05-") and entry["thumbnail"]]
+        write("index.html", "index.html.j2", title="Home", locator=maps[0] if maps else None,
               notebooks=[{**entry, "key_figure": figures.get(entry["name"], "")} for entry in entries])
     exporter = _exporter()
     for path, entry in zip(notebooks, entries):
@@ -79,7 +81,9 @@ def render_site(notebooks: list[Path], figures_dir: Path, data_dir: Path, out_di
         descriptor = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
         write("data.html", "data.html.j2", title="Data", description=descriptor["description"],
               tables=codebook.tables(data_dir),
-              raw_files=[resource["path"] for resource in descriptor["resources"] if "schema" not in resource],
+              raw_files=[resource["path"] for resource in descriptor["resources"]
+                         if "schema" not in resource and resource.get("format") != "geojson"],
+              map_files=[resource for resource in descriptor["resources"] if resource.get("format") == "geojson"],
               citation=(ROOT / "CITATION.cff").read_text(encoding="utf-8"))
     if "sources.html" in stale:
         write("sources.html", "sources.html.j2", title="Sources", groups=_source_groups(entries))

@@ -40,7 +40,8 @@ def provenance() -> pd.DataFrame:
     parts = []
     for name in [name for name in _table_names() if name != "sources"]:
         table = load(name)
-        parts.append(pd.DataFrame({"table": name, "source_id": table["source_id"]}))
+        if "source_id" in table:  # a join table such as territory_districts states no figure of its own
+            parts.append(pd.DataFrame({"table": name, "source_id": table["source_id"]}))
     rows = pd.concat(parts, ignore_index=True)
     rows["status"] = rows["source_id"].map(sources["status"])
     rows["party_link"] = rows["source_id"].map(sources["party_link"])

@@ -36,7 +36,8 @@ def check(data_dir: Path, today: date | None = None) -> CheckedData:
     for resource in descriptor["resources"]:
         path = data_dir / resource["path"]
         if "schema" not in resource:
-            # A raw text that is missing or changed stays in raw_texts as None: its quotes cannot be checked.
+            # A file that is missing or changed stays in raw_texts as None: its quotes (or, for a map, the
+            # names joined to it) cannot be checked.
             raw_problems = _raw_file_problems(path, resource)
             checked.problems.extend(raw_problems)
             raw_texts[resource["path"]] = None if raw_problems else path.read_text(encoding="utf-8")
@@ -57,6 +58,7 @@ def check(data_dir: Path, today: date | None = None) -> CheckedData:
     keys = {resource["name"]: resource["schema"]["primaryKey"][0] for resource in descriptor["resources"]
             if "schema" in resource}
     checked.problems.extend(_content_problems(usable, checked.sections, keys, today or date.today()))
+    checked.problems.extend(_district_join_problems(usable, raw_texts))
     files = [str(data_dir / resource["path"]) for resource in descriptor["resources"]]
     checked.problems.sort(key=lambda problem: (files.index(problem.file) if problem.file in files else -1,
                                                problem.row or 0))
@@ -72,8 +74,9 @@ def _raw_file_problems(path: Path, resource: dict) -> list[Problem]:
         return [_missing(path)]
     digest = "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
     if digest != resource.get("hash"):
+        kind = "map file" if resource.get("format") == "geojson" else "raw source"
         return [Problem(str(path), None, None, digest,
-                        f"the raw source differs from the copy described in {DESCRIPTOR} ({resource.get('hash')})")]
+                        f"the {kind} differs from the copy described in {DESCRIPTOR} ({resource.get('hash')})")]
     return []
 
 
@@ -98,3 +101,17 @@ def _content_problems(tables: dict[str, Table], sections: dict[str, str | None],
     if "khojaly_figures" in tables:
         problems.extend(content_checks.check_parts_within_totals(tables["khojaly_figures"]))
     return problems
+
+
+def _district_join_problems(tables: dict[str, Table], raw_texts: dict[str, str | None]) -> list[Problem]:
+    """territory_districts.csv names features that the districts file has, and draws every territory."""
+    districts = raw_texts.get(content_checks.DISTRICTS_FILE)
+    if "territory_districts" not in tables or districts is None:
+        return []  # a missing table or map file is reported on its own
+    try:
+        features = {feature["properties"]["shapeName"]: feature["properties"]["shapeID"]
+                    for feature in json.loads(districts)["features"]}
+    except (ValueError, KeyError, TypeError) as error:
+        return [Problem(content_checks.DISTRICTS_FILE, None, None, "",
+                        f"not a GeoJSON FeatureCollection whose features have shapeName and shapeID ({error!r})")]
+    return content_checks.check_district_join(tables["territory_districts"], tables.get("territories"), features)

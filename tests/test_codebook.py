@@ -29,8 +29,16 @@ def test_every_field_is_described_and_every_number_has_a_unit():
                 assert field.get("unit"), (resource["name"], field["name"])
 
 
-def test_every_table_has_source_and_quote_except_sources():
+#: Tables that state no figure: the sources themselves, and the join of territories to map features, whose
+#: names and ids are checked against the map file itself (tests/test_maps.py).
+NO_FIGURES = ("sources", "territory_districts")
+
+
+def test_every_table_has_source_and_quote_except_those_stating_no_figure():
     for resource in TABLES:
         names = [field["name"] for field in resource["schema"]["fields"]]
-        if resource["name"] != "sources":
+        if resource["name"] in NO_FIGURES:
+            assert not {"number", "integer"} & {field["type"] for field in resource["schema"]["fields"]
+                                                 if field["name"] != "section_line"}, resource["name"]
+        else:
             assert {"source_id", "source_quote"} <= set(names), resource["name"]

@@ -109,7 +109,7 @@ def test_every_page_loads_cleanly_with_images_alt_text_and_working_links(site, s
     assert list(seen_pages) == ["data.html", "index.html", "notebooks/00-overview.html",
                                 "notebooks/01-territories.html", "notebooks/02-khojaly-casualties.html",
                                 "notebooks/03-recognition-timeline.html", "notebooks/04-data-notes.html",
-                                "sources.html"]
+                                "notebooks/05-maps.html", "sources.html"]
     for name, seen in seen_pages.items():
         assert (seen["console"], seen["errors"], seen["failed"], seen["outside"]) == ([], [], [], []), name
         for src, width, alt in seen["images"]:
@@ -125,11 +125,12 @@ def test_pages_show_the_key_numbers(seen_pages):
     acts = len(read_rows(DATA / "recognitions.csv")) - 1
     territories = read_rows(DATA / "territories.csv")
     expected = {
-        "index.html": ["613", f"{len(territories) - 1} territories", f"{acts} acts"],
+        "index.html": ["613", f"{len(territories) - 1} territories", f"{acts} acts", "CC BY-SA 3.0"],
         "notebooks/01-territories.html": ["14,682", "14,393", "20%"],
         "notebooks/02-khojaly-casualties.html": ["613", "613 − 106 − 63 − 70 = 374", "1,000", "487"],
         "notebooks/03-recognition-timeline.html": [f"{acts} acts"],
         "notebooks/04-data-notes.html": ["0 problems"],
+        "notebooks/05-maps.html": ["CC BY-SA 3.0", "geoBoundaries (from Wikipedia)", "line of contact (1994–2020)"],
         "data.html": ["territories.csv", "khojaly_figures.csv", "recognitions.csv", "datapackage.json"],
     }
     for name, numbers in expected.items():
