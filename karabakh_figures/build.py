@@ -74,8 +74,9 @@ def build(data_dir: Path | None = None, out_dir: Path | None = None, only: list[
             report(f"skip  {source.name} (inputs unchanged)")
     figures_before = _stamps(figures)
     with _environment(environment):
-        summary.executed = execute_all(jobs, workers, report)
-        summary.pages_rendered = len(render_site(notebooks(out_notebooks), figures, data, site))
+        bodies = execute_all(jobs, workers, report, render_pages=True)
+        summary.executed = sorted(bodies)
+        summary.pages_rendered = len(render_site(notebooks(out_notebooks), figures, data, site, bodies))
     summary.figures_written = sum(1 for path, stamp in _stamps(figures).items()
                                   if path.suffix in (".svg", ".png") and figures_before.get(path) != stamp)
     summary.seconds = time.perf_counter() - started
@@ -142,29 +143,40 @@ def _stamps(folder: Path) -> dict[Path, tuple[int, int]]:
 
 
 def execute_all(jobs: list[tuple[Path, Path, str]], workers: int | None = None,
-                report: Callable[[str], None] = print) -> list[str]:
-    """Execute the planned notebooks on a pool of worker processes; returns their names as done."""
+                report: Callable[[str], None] = print, render_pages: bool = False) -> dict[str, str | None]:
+    """Execute the planned notebooks on a pool of worker processes. Returns, by notebook name, its site page's
+    body where `render_pages` (rendered in the worker, while the other notebooks still run), else None."""
     if not jobs:
-        return []
+        return {}
     # Imported once here, before the workers fork, rather than once in each of them (nbformat's schema
     # validator alone takes about a second to import).
     import nbclient  # noqa: F401
     import nbformat  # noqa: F401
 
-    done = []
+    # Longest first, so that no long notebook starts last and runs alone: a notebook's size (its charts are
+    # most of it) stands in for its cost.
+    jobs = sorted(jobs, key=lambda job: job[0].stat().st_size, reverse=True)
+    done = {}
     with ProcessPoolExecutor(max_workers=min(len(jobs), workers or os.cpu_count() or 1)) as pool:
         for source, _, _ in jobs:
             report(f"start {source.name}")
-        for (source, _, _), seconds in zip(jobs, pool.map(_execute_timed, jobs)):
-            done.append(source.name)
+        for (source, _, _), (seconds, body) in zip(jobs, pool.map(_execute_timed, jobs, [render_pages] * len(jobs))):
+            done[source.name] = body
             report(f"done  {source.name} in {seconds:.1f} s")
-    return done
+    return dict(sorted(done.items()))
 
 
-def _execute_timed(job: tuple[Path, Path, str]) -> float:
+def _execute_timed(job: tuple[Path, Path, str], render_page: bool) -> tuple[float, str | None]:
     started = time.perf_counter()
     execute(*job)
-    return time.perf_counter() - started
+    body = None
+    if render_page:
+        import nbformat
+
+        from .site import notebook_body
+
+        body = notebook_body(nbformat.read(job[1], as_version=4))
+    return time.perf_counter() - started, body
 
 
 def execute(source: Path, target: Path, digest: str) -> None:

@@ -5,9 +5,13 @@ The boundaries are de jure and coarse (data/geo/README.md): every map carries CA
 CC BY-SA credit of the district file in its source line.
 """
 
+from functools import lru_cache
+from pathlib import Path
+
 import geopandas as gpd
 import matplotlib.patheffects as path_effects
 import pandas as pd
+from matplotlib.collections import PatchCollection
 from matplotlib.colors import Normalize
 from matplotlib.patches import Patch, Rectangle
 from shapely.geometry import box
@@ -52,7 +56,13 @@ def districts() -> gpd.GeoDataFrame:
 
 
 def neighbours() -> gpd.GeoDataFrame:
-    return gpd.read_file(data_dir() / "geo" / "neighbours.geojson").to_crs(LOCAL)
+    """The neighbouring countries, in the local projection (read once for every map of a notebook)."""
+    return _neighbours(data_dir())
+
+
+@lru_cache(maxsize=2)
+def _neighbours(folder: Path) -> gpd.GeoDataFrame:
+    return gpd.read_file(folder / "geo" / "neighbours.geojson").to_crs(LOCAL)
 
 
 def territory_shapes(features: gpd.GeoDataFrame | None = None) -> gpd.GeoDataFrame:
@@ -142,10 +152,11 @@ def draw_context(axes, features: gpd.GeoDataFrame, bounds, names: bool = True) -
 
 
 def draw_shapes(axes, geometries, **style) -> None:
-    """Polygons as matplotlib patches (geopandas' own plot redraws the whole figure after every call)."""
-    for geometry in geometries:
-        if geometry is not None and not geometry.is_empty:
-            axes.add_patch(patch_from_polygon(geometry, **style))
+    """Polygons as one matplotlib collection. geopandas' own plot redraws the whole figure after every call,
+    and a patch added on its own has its every vertex walked to update the data limits, which each map sets."""
+    patches = [patch_from_polygon(geometry) for geometry in geometries
+               if geometry is not None and not geometry.is_empty]
+    axes.add_collection(PatchCollection(patches, **style), autolim=False)
 
 
 def date_colour(date: pd.Timestamp):

@@ -7,6 +7,7 @@ opened from file:// and served by any static server, with no request to another 
 import hashlib
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from .paths import ROOT
@@ -19,8 +20,10 @@ _SHORT_NAMES = {"00": "Overview", "01": "Territories", "02": "Khojaly", "03": "R
                 "05": "Maps"}
 
 
-def render_site(notebooks: list[Path], figures_dir: Path, data_dir: Path, out_dir: Path) -> list[Path]:
-    """Write the site for the executed `notebooks` into `out_dir`; returns the pages written.
+def render_site(notebooks: list[Path], figures_dir: Path, data_dir: Path, out_dir: Path,
+                bodies: dict[str, str] | None = None) -> list[Path]:
+    """Write the site for the executed `notebooks` into `out_dir`; returns the pages written. `bodies` holds
+    notebook pages' bodies already rendered (by notebook_body, where each notebook was executed), by name.
 
     A page whose inputs (its notebook, the data, the templates) are unchanged since it was written is left
     as it is; the hashes are kept in OUT/.build-state.json.
@@ -71,12 +74,11 @@ def render_site(notebooks: list[Path], figures_dir: Path, data_dir: Path, out_di
         maps = [entry["thumbnail"] for entry in entries if entry["name"].startswith("05-") and entry["thumbnail"]]
         write("index.html", "index.html.j2", title="Home", locator=maps[0] if maps else None,
               notebooks=[{**entry, "key_figure": figures.get(entry["name"], "")} for entry in entries])
-    exporter = _exporter()
     for path, entry in zip(notebooks, entries):
         if entry["href"] in stale:
-            body, _ = exporter.from_notebook_node(nbformat.read(path, as_version=4))
+            body = (bodies or {}).get(path.name) or notebook_body(nbformat.read(path, as_version=4))
             write(entry["href"], "notebook.html.j2", title=entry["title"], name=path.name, code_toggle=True,
-                  body=_link_pages(body))
+                  body=body)
     if "data.html" in stale:
         descriptor = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
         write("data.html", "data.html.j2", title="Data", description=descriptor["description"],
@@ -177,6 +179,13 @@ def _entry(path: Path, figures_dir: Path) -> dict:
             "thumbnail": thumbnail, "sources": _sources_used(notebook)}
 
 
+def notebook_body(notebook) -> str:
+    """The HTML of an executed notebook's cells, as its page on the site shows them."""
+    body, _ = _exporter().from_notebook_node(notebook)
+    return _link_pages(body)
+
+
+@lru_cache(maxsize=1)
 def _exporter():
     import mistune
     from nbconvert import HTMLExporter

@@ -3,10 +3,13 @@ which tables and notebooks rest on it."""
 
 import html
 import json
+from pathlib import Path
 
 import pandas as pd
 
 from .loading import load, loaded_tables
+from .paths import data_dir
+from .reading import read_table
 from .site import SOURCES_MIMETYPE
 
 SOURCE_COLUMNS = ("source_id", "context_source_id")
@@ -14,24 +17,28 @@ SOURCE_COLUMNS = ("source_id", "context_source_id")
 
 def tables_by_source() -> dict[str, list[str]]:
     """source_id -> the tables with a row that rests on it (as its source or as context for a value)."""
-    descriptor_tables = [name for name in _table_names() if name != "sources"]
+    load("sources")  # validates the package; the source columns are then read as plain text
     used: dict[str, list[str]] = {}
-    for name in descriptor_tables:
-        table = load(name)
-        for column in SOURCE_COLUMNS:
-            if column in table:
-                for source_id in table[column].dropna().unique():
-                    used.setdefault(source_id, [])
-                    if name not in used[source_id]:
-                        used[source_id].append(name)
+    for name, path in _table_paths().items():
+        if name == "sources":
+            continue
+        table, _ = read_table(path)
+        for _, record in table.records():
+            for source_id in filter(None, (record.get(column) for column in SOURCE_COLUMNS)):
+                used.setdefault(source_id, [])
+                if name not in used[source_id]:
+                    used[source_id].append(name)
     return used
 
 
-def _table_names() -> list[str]:
-    from .paths import data_dir
-
+def _table_paths() -> dict[str, Path]:
     descriptor = json.loads((data_dir() / "datapackage.json").read_text(encoding="utf-8"))
-    return [resource["name"] for resource in descriptor["resources"] if "schema" in resource]
+    return {resource["name"]: data_dir() / resource["path"] for resource in descriptor["resources"]
+            if "schema" in resource}
+
+
+def _table_names() -> list[str]:
+    return list(_table_paths())
 
 
 def provenance() -> pd.DataFrame:
