@@ -30,9 +30,10 @@ lint: setup
 	$(PY) -m ruff check --no-cache .
 
 # The data and code tests, and nbval re-running every notebook against its committed outputs, on two
-# workers; --dist loadfile keeps each notebook (and each test file) on one worker, as nbval needs.
+# workers; --dist loadfile keeps each notebook (and each test file) on one worker, as nbval needs, and
+# --no-loadscope-reorder keeps conftest.py's order (the slowest files first) instead of largest-count first.
 test: setup lint
-	$(PY) -m pytest -n 2 --dist loadfile --nbval --nbval-current-env tests notebooks
+	$(PY) -m pytest -n 2 --dist loadfile --no-loadscope-reorder --nbval --nbval-current-env tests notebooks
 
 lab: setup
 	$(VENV)/bin/jupyter lab notebooks

@@ -1,6 +1,8 @@
 """The data contract in data/datapackage.json, checked by Frictionless and turned into one-line problems."""
 
+import json
 import re
+from functools import lru_cache
 
 from frictionless import Package, errors
 
@@ -22,7 +24,7 @@ def check_schemas(descriptor: dict, tables: dict[str, Table]) -> tuple[list[Prob
     Returns the problems, and the names of the tables whose header does not match the schema
     (their columns cannot be trusted for further checks).
     """
-    resources = []
+    resources = {}
     for resource in descriptor["resources"]:
         if resource["name"] not in tables:
             continue
@@ -30,22 +32,38 @@ def check_schemas(descriptor: dict, tables: dict[str, Table]) -> tuple[list[Prob
         inline = {key: value for key, value in resource.items() if key not in _FILE_PROPERTIES}
         inline["data"] = [table.header, *table.rows]
         inline["schema"] = _without_keys_into(resource["schema"], unread=set(_names(descriptor)) - set(tables))
-        resources.append(inline)
-    report = Package.from_descriptor({"resources": resources}).validate()
+        resources[resource["name"]] = inline
     problems, bad_headers = [], set()
-    for task, resource in zip(report.tasks, resources):
-        table = tables[resource["name"]]
+    for name, resource in resources.items():
+        table = tables[name]
         schema = resource["schema"]
         fields = {field["name"]: field for field in schema["fields"]}
-        misshapen = _misshapen_rows(task.errors, table)
+        task_errors = _errors(json.dumps([resource, *(resources[other] for other in _referenced(resource, resources))]))
+        misshapen = _misshapen_rows(task_errors, table)
         problems.extend(misshapen.values())
-        for error in task.errors:
+        for error in task_errors:
             if getattr(error, "row_number", None) in misshapen or _repeats_primary_key(error, schema):
                 continue
             if isinstance(error, errors.LabelError):
                 bad_headers.add(resource["name"])
             problems.append(_problem(error, table, fields, schema))
     return problems, bad_headers
+
+
+def _referenced(resource: dict, resources: dict[str, dict]) -> list[str]:
+    """The other tables that a table's foreign keys point into (and that could be read)."""
+    names = {key["reference"]["resource"] for key in resource["schema"].get("foreignKeys", [])}
+    return sorted(name for name in names if name and name != resource["name"] and name in resources)
+
+
+@lru_cache(maxsize=256)
+def _errors(resources_json: str) -> tuple:
+    """Frictionless's errors for the first of these inline resources, the others being the tables its foreign
+    keys point into. Kept by content: a table and its references unchanged since they were last checked (in
+    this process) are not checked again, which is most of the work when one file of a copy changes."""
+    resources = json.loads(resources_json)
+    package = Package.from_descriptor({"resources": resources})
+    return tuple(package.get_resource(resources[0]["name"]).validate().tasks[0].errors)
 
 
 def _misshapen_rows(task_errors, table: Table) -> dict[int, Problem]:
