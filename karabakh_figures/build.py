@@ -117,7 +117,9 @@ def shared_inputs_hash(data_dir: Path) -> str:
         for path in sorted(p for p in folder.glob(pattern) if p.is_file() and "__pycache__" not in p.parts):
             digest.update(f"{label}/{path.relative_to(folder).as_posix()}\n".encode())
             digest.update(path.read_bytes())
-    digest.update((ROOT / "requirements.txt").read_bytes())
+    requirements = ROOT / "requirements.txt"
+    # load() keys its validation cache by this hash too, and must work where the package runs without its checkout.
+    digest.update(requirements.read_bytes() if requirements.is_file() else b"")
     return digest.hexdigest()
 
 
