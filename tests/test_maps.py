@@ -113,3 +113,12 @@ def test_a_missing_or_damaged_map_file_is_one_line_and_no_traceback(data_copy, v
     districts.unlink()
     code, _, errors = validate(data_copy)
     assert errors[:-1] == [f'{districts}, row -, column -, value "": the file is missing']
+
+
+def test_a_changed_map_file_makes_every_notebook_stale(data_copy):
+    from karabakh_figures.build import shared_inputs_hash
+
+    before = shared_inputs_hash(data_copy)
+    neighbours = data_copy / "geo" / "neighbours.geojson"
+    neighbours.write_bytes(neighbours.read_bytes() + b"\n")
+    assert shared_inputs_hash(data_copy) != before
