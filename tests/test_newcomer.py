@@ -13,6 +13,7 @@ import sys
 import time
 import urllib.request
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -77,8 +78,10 @@ def test_jupyterlab_serves_with_a_kernel_of_the_fresh_environment(fresh_venv, tm
             f"{base}/api/kernels?token=newcomer", data=b"{}", method="POST"), timeout=30)
         kernel = json.loads(started.read())
         code = "import sys\nfrom karabakh_figures import load\nprint(sys.prefix, len(load('territories')))"
-        printed = asyncio.run(_run_in_kernel(f"ws://127.0.0.1:{port}/api/kernels/{kernel['id']}/channels"
-                                             "?token=newcomer", code))
+        url = f"ws://127.0.0.1:{port}/api/kernels/{kernel['id']}/channels?token=newcomer"
+        # In a thread of its own: another test in this worker (the browser's) may have left an event loop running.
+        with ThreadPoolExecutor(max_workers=1) as thread:
+            printed = thread.submit(asyncio.run, _run_in_kernel(url, code)).result()
         assert printed.split() == [str(fresh_venv), "9"], printed
         with urllib.request.urlopen(f"{base}/lab/tree/notebooks/00-overview.ipynb?token=newcomer") as page:
             assert page.status == 200 and b"JupyterLab" in page.read()
