@@ -170,18 +170,17 @@ def execute_all(jobs: list[tuple[Path, Path, str]], workers: int | None = None,
 
 def _execute_timed(job: tuple[Path, Path, str], render_page: bool) -> tuple[float, str | None]:
     started = time.perf_counter()
-    execute(*job)
+    notebook = execute(*job)
     body = None
     if render_page:
-        import nbformat
-
         from .site import notebook_body
 
-        body = notebook_body(nbformat.read(job[1], as_version=4))
+        body = notebook_body(notebook)
     return time.perf_counter() - started, body
 
 
-def execute(source: Path, target: Path, digest: str) -> None:
+def execute(source: Path, target: Path, digest: str):
+    """Execute `source` into `target`, refusing any output on stderr; returns the notebook as written."""
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
@@ -202,6 +201,7 @@ def execute(source: Path, target: Path, digest: str) -> None:
     _refuse_noisy_outputs(source, notebook)
     notebook.metadata.setdefault("karabakh", {})[_HASH_KEY] = digest
     nbformat.write(notebook, target)
+    return notebook
 
 
 def _refuse_noisy_outputs(source: Path, notebook) -> None:

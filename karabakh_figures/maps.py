@@ -19,6 +19,7 @@ from shapely.plotting import patch_from_polygon
 
 from . import charts
 from .analysis import date_label, date_labels, formatted
+from .content_checks import DISTRICTS_FILE
 from .loading import load
 from .paths import data_dir
 
@@ -52,7 +53,7 @@ _HALO = [path_effects.withStroke(linewidth=2.5, foreground="white")]
 def districts() -> gpd.GeoDataFrame:
     """Azerbaijan's district and city features (validated with the data package), in the local projection."""
     load("territory_districts")  # validates the package, the map files' checksums included
-    return gpd.read_file(data_dir() / "geo" / "azerbaijan-districts.geojson").to_crs(LOCAL)
+    return gpd.read_file(data_dir() / DISTRICTS_FILE).to_crs(LOCAL)
 
 
 def neighbours() -> gpd.GeoDataFrame:
