@@ -35,16 +35,28 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
+class _InvalidData(Exception):
+    """The data did not validate; its problems are printed already."""
+
+
 def _build(data_dir: Path | None, out: Path | None, force: bool) -> int:
     from .build import build, plan
 
-    if plan(data_dir, out, force=force):
-        if _validate(data_dir if data_dir is not None else default_data_dir(), again=False) != 0:
-            return 1
-    else:
+    if not plan(data_dir, out, force=force):
         # Each notebook records the hash of the data it was made from: the data is what passed last time.
         print("data unchanged since the notebooks were built from it; not validated again")
-    build(data_dir, out, force=force)
+        build(data_dir, out, force=force)
+        return 0
+
+    def validate() -> None:
+        if _validate(data_dir if data_dir is not None else default_data_dir(), again=False) != 0:
+            raise _InvalidData
+
+    # Validated while the notebooks' kernels start: their first load() waits for this result (validated.validating).
+    try:
+        build(data_dir, out, force=force, alongside=validate)
+    except _InvalidData:
+        return 1
     return 0
 
 

@@ -12,7 +12,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,13 +49,15 @@ def notebooks(folder: Path = NOTEBOOKS) -> list[Path]:
 
 
 def build(data_dir: Path | None = None, out_dir: Path | None = None, only: list[str] | None = None,
-          force: bool = False, workers: int | None = None, report: Callable[[str], None] = print) -> BuildSummary:
+          force: bool = False, workers: int | None = None, report: Callable[[str], None] = print,
+          alongside: Callable[[], None] | None = None) -> BuildSummary:
     """Execute the notebooks (or those named in `only`) whose inputs changed, against `data_dir` (default:
     data/), in parallel, then render the site pages whose notebook changed.
 
     Without `out_dir` the notebooks are rewritten in place, figures go to figures/ and the site to site/;
     with it, they go to OUT/notebooks, OUT/figures and OUT/site, and the committed files are left untouched.
-    `force` executes every notebook whatever its inputs.
+    `force` executes every notebook whatever its inputs. `alongside` runs while the notebooks start (see
+    execute_all); the command line validates the data there.
     """
     from .site import render_site  # after the plan: a build with nothing to do need not import it
 
@@ -74,7 +76,7 @@ def build(data_dir: Path | None = None, out_dir: Path | None = None, only: list[
             report(f"skip  {source.name} (inputs unchanged)")
     figures_before = _stamps(figures)
     with _environment(environment):
-        bodies = execute_all(jobs, workers, report, render_pages=True)
+        bodies = execute_all(jobs, workers, report, render_pages=True, alongside=alongside)
         summary.executed = sorted(bodies)
         summary.pages_rendered = len(render_site(notebooks(out_notebooks), figures, data, site, bodies))
     summary.figures_written = sum(1 for path, stamp in _stamps(figures).items()
@@ -145,9 +147,14 @@ def _stamps(folder: Path) -> dict[Path, tuple[int, int]]:
 
 
 def execute_all(jobs: list[tuple[Path, Path, str]], workers: int | None = None,
-                report: Callable[[str], None] = print, render_pages: bool = False) -> dict[str, str | None]:
+                report: Callable[[str], None] = print, render_pages: bool = False,
+                alongside: Callable[[], None] | None = None) -> dict[str, str | None]:
     """Execute the planned notebooks on a pool of worker processes. Returns, by notebook name, its site page's
-    body where `render_pages` (rendered in the worker, while the other notebooks still run), else None."""
+    body where `render_pages`, else None. Pages are rendered here, each as soon as its notebook is done, while
+    the workers run the others: one process pays for nbconvert's start (about half a second), not each worker.
+
+    `alongside` runs here while the first notebooks start; if it raises, no further notebook starts, the running
+    ones are waited for (their results dropped) and its exception is raised."""
     if not jobs:
         return {}
     # Imported once here, before the workers fork, rather than once in each of them (nbformat's schema
@@ -157,26 +164,45 @@ def execute_all(jobs: list[tuple[Path, Path, str]], workers: int | None = None,
 
     # Longest first, so that no long notebook starts last and runs alone: a notebook's size (its charts are
     # most of it) stands in for its cost.
-    jobs = sorted(jobs, key=lambda job: job[0].stat().st_size, reverse=True)
+    waiting = sorted(jobs, key=lambda job: job[0].stat().st_size, reverse=True)
     done = {}
-    with ProcessPoolExecutor(max_workers=min(len(jobs), workers or os.cpu_count() or 1)) as pool:
-        for source, _, _ in jobs:
-            report(f"start {source.name}")
-        for (source, _, _), (seconds, body) in zip(jobs, pool.map(_execute_timed, jobs, [render_pages] * len(jobs))):
-            done[source.name] = body
-            report(f"done  {source.name} in {seconds:.1f} s")
-    return dict(sorted(done.items()))
+    workers = min(len(jobs), workers or os.cpu_count() or 1)
+    # Pages are rendered on a thread of their own, so that a finished notebook's worker gets its next notebook at once.
+    with ProcessPoolExecutor(max_workers=workers) as pool, ThreadPoolExecutor(max_workers=1) as renderer:
+        running = {}
+
+        def start_next() -> None:
+            # One notebook per worker at a time, none queued: if `alongside` fails, only these are waited for.
+            job = waiting.pop(0)
+            running[pool.submit(_execute_timed, job)] = job[0]
+            report(f"start {job[0].name}")
+
+        for _ in range(workers):
+            start_next()
+        if alongside is not None:
+            alongside()
+        while running:
+            finished, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in finished:
+                source = running.pop(future)
+                seconds, notebook = future.result()
+                if waiting:
+                    start_next()
+                done[source.name] = renderer.submit(_page_body, notebook) if render_pages else None
+                report(f"done  {source.name} in {seconds:.1f} s")
+    return {name: page and page.result() for name, page in sorted(done.items())}
 
 
-def _execute_timed(job: tuple[Path, Path, str], render_page: bool) -> tuple[float, str | None]:
+def _page_body(notebook) -> str:
+    from .site import notebook_body
+
+    return notebook_body(notebook)
+
+
+def _execute_timed(job: tuple[Path, Path, str]):
     started = time.perf_counter()
     notebook = execute(*job)
-    body = None
-    if render_page:
-        from .site import notebook_body
-
-        body = notebook_body(notebook)
-    return time.perf_counter() - started, body
+    return time.perf_counter() - started, notebook
 
 
 def execute(source: Path, target: Path, digest: str):

@@ -24,13 +24,10 @@ def load(name: str, data_dir: str | os.PathLike | None = None) -> pd.DataFrame:
     DataError, listing every problem, when it does not validate.
     """
     data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
-    descriptor = _valid_descriptor(data_dir.resolve(), validated.data_version(data_dir))
-    schemas = {resource["name"]: resource for resource in descriptor["resources"] if "schema" in resource}
-    if name not in schemas:
-        raise KeyError(f"no table {name!r} in the data package; tables: {', '.join(schemas)}")
-    table, _ = read_table(data_dir / schemas[name]["path"])
+    frame = _typed_table(data_dir.resolve(), validated.data_version(data_dir), name)
     _LOADED[name] = None
-    return _frame(table, schemas[name]["schema"])
+    # A copy: what a notebook does to its table must not change the next load().
+    return frame.copy()
 
 
 def loaded_tables() -> list[str]:
@@ -47,14 +44,41 @@ def checked_data(data_dir: str | os.PathLike | None = None, *, again: bool = Fal
     data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
     version = validated.data_version(data_dir)
     if validated.passed(version) and not again:
-        descriptor = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
-        tables = {resource["name"]: read_table(data_dir / resource["path"])[0]
-                  for resource in descriptor["resources"] if "schema" in resource}
-        return CheckedData(descriptor, tables)
-    checked = check(data_dir)
-    if not checked.problems:
-        validated.record_pass(version)
+        return _as_passed(data_dir)
+    with validated.validating(version):
+        # Another process may have checked this version while this one waited for it.
+        if validated.passed(version) and not again:
+            return _as_passed(data_dir)
+        problems = None if again else validated.failed(version, data_dir)
+        if problems:
+            return CheckedData({}, problems=problems)
+        checked = check(data_dir)
+        if checked.problems:
+            validated.record_failure(version, data_dir, checked.problems)
+        else:
+            validated.record_pass(version)
     return checked
+
+
+def _as_passed(data_dir: Path):
+    from .validation import CheckedData
+
+    descriptor = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
+    tables = {resource["name"]: read_table(data_dir / resource["path"])[0]
+              for resource in descriptor["resources"] if "schema" in resource}
+    return CheckedData(descriptor, tables)
+
+
+@lru_cache(maxsize=64)
+def _typed_table(data_dir: Path, version: str, name: str) -> pd.DataFrame:
+    """A table of one version of the data, read and typed once per process (notebooks load the same tables
+    many times: each analysis function loads what it needs)."""
+    descriptor = _valid_descriptor(data_dir, version)
+    schemas = {resource["name"]: resource for resource in descriptor["resources"] if "schema" in resource}
+    if name not in schemas:
+        raise KeyError(f"no table {name!r} in the data package; tables: {', '.join(schemas)}")
+    table, _ = read_table(data_dir / schemas[name]["path"])
+    return _frame(table, schemas[name]["schema"])
 
 
 @lru_cache(maxsize=8)
@@ -71,7 +95,7 @@ def _frame(table: Table, schema: dict) -> pd.DataFrame:
     frame = frame.replace("", pd.NA)
     for field in schema["fields"]:
         frame[field["name"]] = _typed(frame[field["name"]], field["type"])
-    return frame
+    return frame.copy()
 
 
 def _typed(column: pd.Series, field_type: str) -> pd.Series:

@@ -3,17 +3,33 @@
 A version is the content of every file in the data folder together with the code that validates it and
 the pinned requirements: a changed byte in any of them is a new version. What passed is recorded as an
 empty file named by that hash, in a cache folder outside the repository ($KARABAKH_CACHE_DIR, else
-$XDG_CACHE_HOME/karabakh-figures, else ~/.cache/karabakh-figures). Nothing else is kept there: the tables
-are always read from the data itself, and a version that failed is never recorded.
+$XDG_CACHE_HOME/karabakh-figures, else ~/.cache/karabakh-figures). The tables are always read from the data
+itself. A version that failed is recorded with its problems, for that folder only (the problems name its
+files), so that load() reports them again without checking; `python -m karabakh_figures validate` always checks.
+
+A process that starts validating a version holds a lock on it there, so that another process that needs the
+same version (the build's notebooks start while the build validates) waits for that result instead of
+validating it a second time.
 """
 
+import dataclasses
+import hashlib
+import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: no lock; two processes may then validate the same version side by side
+    fcntl = None
 
 # The build's hash of what every notebook depends on is exactly a version of the data and its validator.
 from .build import shared_inputs_hash as data_version
+from .problems import Problem
 
-__all__ = ["cache_dir", "data_version", "passed", "record_pass"]
+__all__ = ["cache_dir", "data_version", "failed", "passed", "record_failure", "record_pass", "validating"]
 
 CACHE_DIR_VARIABLE = "KARABAKH_CACHE_DIR"
 
@@ -36,9 +52,50 @@ def passed(version: str) -> bool:
 
 def record_pass(version: str) -> None:
     """Remember that this version validated; a cache that cannot be written only means validating again."""
-    marker = _marker(version)
+    _write(_marker(version), "")
+
+
+def _failure_record(version: str, data_dir: Path) -> Path:
+    return cache_dir() / "failed" / hashlib.sha256(f"{version}\0{Path(data_dir).resolve()}".encode()).hexdigest()
+
+
+def record_failure(version: str, data_dir: Path, problems: list[Problem]) -> None:
+    _write(_failure_record(version, data_dir), json.dumps([dataclasses.asdict(problem) for problem in problems]))
+
+
+def failed(version: str, data_dir: Path) -> list[Problem] | None:
+    """The problems this version of the data in `data_dir` was found to have, if it was checked and failed."""
     try:
-        marker.parent.mkdir(parents=True, exist_ok=True)
-        marker.touch()
+        records = json.loads(_failure_record(version, data_dir).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return [Problem(**record) for record in records]
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
     except OSError:
         pass
+
+
+@contextmanager
+def validating(version: str) -> Iterator[None]:
+    """Hold this version's lock while validating it; waits while another process holds it. A cache that cannot
+    be written only means no lock."""
+    path = cache_dir() / "validating" / version
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = path.open("a")
+    except OSError:
+        lock = None
+    if lock is None or fcntl is None:
+        yield
+        return
+    with lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)

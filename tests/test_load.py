@@ -49,3 +49,12 @@ def test_editing_a_file_is_seen_by_the_next_load(data_copy):
 def test_unknown_table_names_the_tables():
     with pytest.raises(KeyError, match="tables: sources, territories"):
         load("casualties")
+
+
+def test_a_table_changed_by_its_reader_is_loaded_afresh(data_copy):
+    first = load("territories", data_copy)
+    first.loc[0, "area_km2"] = -1
+    del first["name"]
+    again = load("territories", data_copy)
+    assert "name" in again.columns and (again["area_km2"] > 0).all()
+

@@ -45,7 +45,7 @@ def test_a_changed_byte_is_validated_again_and_reported_as_before(data_copy, cac
     with pytest.raises(DataError) as raised:
         load("territories", data_copy)
     assert f'{path}, row {row_number(path, "lachin")}, column area_km2, value "lots": not a number' in str(raised.value)
-    assert len(markers(cache)) == 1, "a version that fails is never recorded"
+    assert len(markers(cache)) == 1, "a version that fails is never recorded as passed"
 
 
 def test_a_change_to_a_raw_text_is_a_new_version(data_copy, cache):
@@ -78,3 +78,57 @@ def test_an_unwritable_cache_only_means_validating_every_time(data_copy, tmp_pat
 def test_the_cache_never_lies_inside_the_repository(monkeypatch):
     monkeypatch.delenv(validated.CACHE_DIR_VARIABLE, raising=False)
     assert ROOT not in validated.cache_dir().resolve().parents
+
+
+def test_a_process_that_needs_a_version_being_validated_waits_for_that_result(data_copy, cache, monkeypatch):
+    """The build validates while the notebooks' kernels start: their load() must wait, not validate again."""
+    import threading
+
+    version = validated.data_version(data_copy)
+    asked = threading.Event()
+    looked_up = validated.passed
+    monkeypatch.setattr(validated, "passed", lambda version: asked.set() or looked_up(version))
+    monkeypatch.setattr("karabakh_figures.validation.check", lambda data_dir: pytest.fail("validated a second time"))
+    results = []
+    with validated.validating(version):
+        waiting = threading.Thread(target=lambda: results.append(checked_data(data_copy)))
+        waiting.start()
+        asked.wait(timeout=30)
+        waiting.join(timeout=0.5)
+        assert waiting.is_alive(), "load() went on while another process was validating the same version"
+        validated.record_pass(version)
+    waiting.join(timeout=30)
+    assert results and results[0].problems == []
+
+
+def test_a_build_from_bad_data_reports_each_problem_and_writes_no_notebook(data_copy, cache, tmp_path, capsys):
+    from karabakh_figures.__main__ import main
+
+    path = data_copy / "territories.csv"
+    set_cell(path, row_number(path, "lachin"), "area_km2", "lots")
+    assert main(["build", "--data-dir", str(data_copy), "--out", str(tmp_path / "out"), "--force"]) == 1
+    errors = capsys.readouterr().err.splitlines()
+    assert f'{path}, row {row_number(path, "lachin")}, column area_km2, value "lots": not a number' in errors[0]
+    assert errors[-1] == f"{data_copy}: 2 problem(s)"
+    assert list((tmp_path / "out" / "notebooks").glob("*.ipynb")) == []
+    assert markers(cache) == []
+
+
+def test_a_failed_version_is_reported_again_without_checking_and_only_for_its_folder(data_copy, cache, tmp_path,
+                                                                                      monkeypatch):
+    import shutil
+
+    path = data_copy / "territories.csv"
+    set_cell(path, row_number(path, "lachin"), "area_km2", "lots")
+    with pytest.raises(DataError) as first:
+        load("territories", data_copy)
+    elsewhere = tmp_path / "elsewhere"
+    shutil.copytree(data_copy, elsewhere)
+    monkeypatch.setattr("karabakh_figures.validation.check", lambda data_dir: pytest.fail("checked again"))
+    with pytest.raises(DataError) as again:
+        load("territories", data_copy)
+    assert again.value.problems == first.value.problems
+    with pytest.raises(pytest.fail.Exception, match="checked again"):
+        load("territories", elsewhere)  # the same bytes elsewhere: its problems would name its own files
+    with pytest.raises(pytest.fail.Exception, match="checked again"):
+        checked_data(data_copy, again=True)
