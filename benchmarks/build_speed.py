@@ -44,7 +44,9 @@ TARGETS = [
 
 def timed(command: list[str], **options) -> float:
     started = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **options)
+    finished = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, **options)
+    if finished.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed ({finished.returncode}):\n{finished.stderr.strip()}")
     return time.perf_counter() - started
 
 
