@@ -95,7 +95,7 @@ def _frame(table: Table, schema: dict) -> pd.DataFrame:
     frame = frame.replace("", pd.NA)
     for field in schema["fields"]:
         frame[field["name"]] = _typed(frame[field["name"]], field["type"])
-    return frame.copy()
+    return frame
 
 
 def _typed(column: pd.Series, field_type: str) -> pd.Series:

@@ -5,7 +5,8 @@ the pinned requirements: a changed byte in any of them is a new version. What pa
 empty file named by that hash, in a cache folder outside the repository ($KARABAKH_CACHE_DIR, else
 $XDG_CACHE_HOME/karabakh-figures, else ~/.cache/karabakh-figures). The tables are always read from the data
 itself. A version that failed is recorded with its problems, for that folder only (the problems name its
-files), so that load() reports them again without checking; `python -m karabakh_figures validate` always checks.
+files; one record per folder, dropped once the folder is gone), so that load() reports them again without
+checking; `python -m karabakh_figures validate` always checks.
 
 A process that starts validating a version holds a lock on it there, so that another process that needs the
 same version (the build's notebooks start while the build validates) waits for that result instead of
@@ -55,27 +56,47 @@ def record_pass(version: str) -> None:
     _write(_marker(version), "")
 
 
-def _failure_record(version: str, data_dir: Path) -> Path:
-    return cache_dir() / "failed" / hashlib.sha256(f"{version}\0{Path(data_dir).resolve()}".encode()).hexdigest()
+def _failure_record(data_dir: Path) -> Path:
+    return _failures() / hashlib.sha256(str(Path(data_dir).resolve()).encode()).hexdigest()
+
+
+def _failures() -> Path:
+    return cache_dir() / "failed"
 
 
 def record_failure(version: str, data_dir: Path, problems: list[Problem]) -> None:
-    _write(_failure_record(version, data_dir), json.dumps([dataclasses.asdict(problem) for problem in problems]))
+    """Remember the problems of this version of the data in `data_dir`: one record per folder, the latest. The
+    records of folders that no longer exist (a test's copies) are removed here, so that they do not pile up."""
+    for record in _failures().glob("*") if _failures().is_dir() else []:
+        try:
+            gone = not Path(json.loads(record.read_text(encoding="utf-8"))["data_dir"]).is_dir()
+        except (OSError, ValueError, KeyError, TypeError):
+            gone = True
+        if gone:
+            record.unlink(missing_ok=True)
+    _write(_failure_record(data_dir), json.dumps({
+        "data_dir": str(Path(data_dir).resolve()), "version": version,
+        "problems": [dataclasses.asdict(problem) for problem in problems]}))
 
 
 def failed(version: str, data_dir: Path) -> list[Problem] | None:
     """The problems this version of the data in `data_dir` was found to have, if it was checked and failed."""
     try:
-        records = json.loads(_failure_record(version, data_dir).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        record = json.loads(_failure_record(data_dir).read_text(encoding="utf-8"))
+        if record["version"] != version:
+            return None
+        return [Problem(**problem) for problem in record["problems"]]
+    except (OSError, ValueError, KeyError, TypeError):
         return None
-    return [Problem(**record) for record in records]
 
 
 def _write(path: Path, text: str) -> None:
+    """Write whole or not at all (a reader never sees half a record); a cache that cannot be written is skipped."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        partial = path.with_name(f".{path.name}.{os.getpid()}")
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, path)
     except OSError:
         pass
 

@@ -132,3 +132,21 @@ def test_a_failed_version_is_reported_again_without_checking_and_only_for_its_fo
         load("territories", elsewhere)  # the same bytes elsewhere: its problems would name its own files
     with pytest.raises(pytest.fail.Exception, match="checked again"):
         checked_data(data_copy, again=True)
+
+
+def test_failure_records_of_folders_that_are_gone_do_not_pile_up(data_copy, cache, tmp_path):
+    import shutil
+
+    path = data_copy / "territories.csv"
+    set_cell(path, row_number(path, "lachin"), "area_km2", "lots")
+    copies = [tmp_path / f"copy-{number}" for number in range(3)]
+    for copy in copies:
+        shutil.copytree(data_copy, copy)
+        with pytest.raises(DataError):
+            load("territories", copy)
+    assert len(list((cache / "failed").iterdir())) == 3
+    for copy in copies[:2]:
+        shutil.rmtree(copy)
+    with pytest.raises(DataError):
+        load("territories", data_copy)
+    assert len(list((cache / "failed").iterdir())) == 2, "one record for each folder that still exists"
