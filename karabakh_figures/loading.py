@@ -60,21 +60,34 @@ def checked_data(data_dir: str | os.PathLike | None = None, *, again: bool = Fal
     return checked
 
 
+def table_paths(data_dir: str | os.PathLike | None = None) -> dict[str, Path]:
+    """Each table of the data package by name, with its CSV file, as datapackage.json describes them."""
+    data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
+    return {name: data_dir / resource["path"] for name, resource in _tables_in(_descriptor(data_dir)).items()}
+
+
 def _as_passed(data_dir: Path):
     from .validation import CheckedData
 
-    descriptor = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
-    tables = {resource["name"]: read_table(data_dir / resource["path"])[0]
-              for resource in descriptor["resources"] if "schema" in resource}
+    descriptor = _descriptor(data_dir)
+    tables = {name: read_table(data_dir / resource["path"])[0] for name, resource in _tables_in(descriptor).items()}
     return CheckedData(descriptor, tables)
+
+
+def _descriptor(data_dir: Path) -> dict:
+    return json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
+
+
+def _tables_in(descriptor: dict) -> dict[str, dict]:
+    """The package's tables (its resources with a schema), by name."""
+    return {resource["name"]: resource for resource in descriptor["resources"] if "schema" in resource}
 
 
 @lru_cache(maxsize=64)
 def _typed_table(data_dir: Path, version: str, name: str) -> pd.DataFrame:
     """A table of one version of the data, read and typed once per process (notebooks load the same tables
     many times: each analysis function loads what it needs)."""
-    descriptor = _valid_descriptor(data_dir, version)
-    schemas = {resource["name"]: resource for resource in descriptor["resources"] if "schema" in resource}
+    schemas = _tables_in(_valid_descriptor(data_dir, version))
     if name not in schemas:
         raise KeyError(f"no table {name!r} in the data package; tables: {', '.join(schemas)}")
     table, _ = read_table(data_dir / schemas[name]["path"])
@@ -87,7 +100,7 @@ def _valid_descriptor(data_dir: Path, version: str) -> dict:
         checked = checked_data(data_dir)
         if checked.problems:
             raise DataError(checked.problems)
-    return json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
+    return _descriptor(data_dir)
 
 
 def _frame(table: Table, schema: dict) -> pd.DataFrame:

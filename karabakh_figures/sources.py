@@ -2,13 +2,10 @@
 which tables and notebooks rest on it."""
 
 import html
-import json
-from pathlib import Path
 
 import pandas as pd
 
-from .loading import load, loaded_tables
-from .paths import data_dir
+from .loading import load, loaded_tables, table_paths
 from .reading import read_table
 from .site import SOURCES_MIMETYPE
 
@@ -19,7 +16,7 @@ def tables_by_source() -> dict[str, list[str]]:
     """source_id -> the tables with a row that rests on it (as its source or as context for a value)."""
     load("sources")  # validates the package; the source columns are then read as plain text
     used: dict[str, list[str]] = {}
-    for name, path in _table_paths().items():
+    for name, path in table_paths().items():
         if name == "sources":
             continue
         table, _ = read_table(path)
@@ -31,21 +28,11 @@ def tables_by_source() -> dict[str, list[str]]:
     return used
 
 
-def _table_paths() -> dict[str, Path]:
-    descriptor = json.loads((data_dir() / "datapackage.json").read_text(encoding="utf-8"))
-    return {resource["name"]: data_dir() / resource["path"] for resource in descriptor["resources"]
-            if "schema" in resource}
-
-
-def _table_names() -> list[str]:
-    return list(_table_paths())
-
-
 def provenance() -> pd.DataFrame:
     """Every row of the data that rests on a source, with that source's status and party link."""
     sources = load("sources").set_index("source_id")
     parts = []
-    for name in [name for name in _table_names() if name != "sources"]:
+    for name in [name for name in table_paths() if name != "sources"]:
         table = load(name)
         if "source_id" in table:  # a join table such as territory_districts states no figure of its own
             parts.append(pd.DataFrame({"table": name, "source_id": table["source_id"]}))
