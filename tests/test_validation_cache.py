@@ -2,8 +2,10 @@
 and any changed byte is a new version, validated again and reported exactly as before."""
 
 import os
+import shutil
 import subprocess
 import sys
+import threading
 
 import pytest
 
@@ -82,8 +84,6 @@ def test_the_cache_never_lies_inside_the_repository(monkeypatch):
 
 def test_a_process_that_needs_a_version_being_validated_waits_for_that_result(data_copy, cache, monkeypatch):
     """The build validates while the notebooks' kernels start: their load() must wait, not validate again."""
-    import threading
-
     version = validated.data_version(data_copy)
     asked = threading.Event()
     looked_up = validated.passed
@@ -116,8 +116,6 @@ def test_a_build_from_bad_data_reports_each_problem_and_writes_no_notebook(data_
 
 def test_a_failed_version_is_reported_again_without_checking_and_only_for_its_folder(data_copy, cache, tmp_path,
                                                                                       monkeypatch):
-    import shutil
-
     path = data_copy / "territories.csv"
     set_cell(path, row_number(path, "lachin"), "area_km2", "lots")
     with pytest.raises(DataError) as first:
@@ -135,8 +133,6 @@ def test_a_failed_version_is_reported_again_without_checking_and_only_for_its_fo
 
 
 def test_failure_records_of_folders_that_are_gone_do_not_pile_up(data_copy, cache, tmp_path):
-    import shutil
-
     path = data_copy / "territories.csv"
     set_cell(path, row_number(path, "lachin"), "area_km2", "lots")
     copies = [tmp_path / f"copy-{number}" for number in range(3)]
