@@ -38,7 +38,7 @@ def check_schemas(descriptor: dict, tables: dict[str, Table]) -> tuple[list[Prob
         table = tables[name]
         schema = resource["schema"]
         fields = {field["name"]: field for field in schema["fields"]}
-        task_errors = _errors(json.dumps([resource, *(resources[other] for other in _referenced(resource, resources))]))
+        task_errors = _errors(json.dumps([resource, *_referenced(resource, resources)]))
         misshapen = _misshapen_rows(task_errors, table)
         problems.extend(misshapen.values())
         for error in task_errors:
@@ -50,10 +50,29 @@ def check_schemas(descriptor: dict, tables: dict[str, Table]) -> tuple[list[Prob
     return problems, bad_headers
 
 
-def _referenced(resource: dict, resources: dict[str, dict]) -> list[str]:
-    """The other tables that a table's foreign keys point into (and that could be read)."""
-    names = {key["reference"]["resource"] for key in resource["schema"].get("foreignKeys", [])}
-    return sorted(name for name in names if name and name != resource["name"] and name in resources)
+def _referenced(resource: dict, resources: dict[str, dict]) -> list[dict]:
+    """The other tables that a table's foreign keys point into (and that could be read), cut down to the
+    columns those keys name: a lookup reads nothing else, and a change elsewhere in a referenced table (its
+    own checks report it) then does not make this table be checked again."""
+    wanted = {}
+    for key in resource["schema"].get("foreignKeys", []):
+        name = key["reference"]["resource"]
+        if name and name != resource["name"] and name in resources:
+            fields = key["reference"]["fields"]
+            wanted.setdefault(name, set()).update([fields] if isinstance(fields, str) else fields)
+    return [_columns(resources[name], names) for name, names in sorted(wanted.items())]
+
+
+def _columns(resource: dict, names: set[str]) -> dict:
+    """An inline resource with only the named fields, taken by position as Frictionless reads them."""
+    fields = resource["schema"]["fields"]
+    positions = [position for position, field in enumerate(fields) if field["name"] in names]
+
+    def cut(row: list) -> list:
+        return [row[position] if position < len(row) else None for position in positions]
+
+    return {"name": resource["name"], "schema": {"fields": [fields[position] for position in positions]},
+            "data": [cut(row) for row in resource["data"]]}
 
 
 @lru_cache(maxsize=256)

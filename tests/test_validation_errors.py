@@ -227,6 +227,33 @@ def test_duplicate_key(data_copy, validate):
         f'{path}, row {len(rows) + 1}, column territory_id, value "nagorno-karabakh": duplicate key: the same as row 2']
 
 
+def test_a_renamed_key_is_reported_by_every_table_that_cites_it_and_other_changes_recheck_one_table(
+        data_copy, validate):
+    """Foreign keys are checked against the key columns of the tables they point into: a changed key shows in
+    every table citing the old one; a change elsewhere in a referenced table has that table checked again alone."""
+    from karabakh_figures.schema_checks import _errors
+
+    assert validate(data_copy)[0] == 0
+    sources, cited = data_copy / "sources.csv", "justice-for-khojaly"
+    row = row_number(sources, cited)
+    checked_before = _errors.cache_info().misses
+    set_cell(sources, row, "note", "Another note.")
+    assert validate(data_copy)[0] == 0
+    assert _errors.cache_info().misses == checked_before + 1, "only sources.csv is checked again"
+    citing = []
+    for path in sorted(data_copy.glob("*.csv")):
+        header, *rows = read_rows(path)
+        if path != sources and "source_id" in header:
+            column = header.index("source_id")
+            citing += [f'{path}, row {number}, column source_id, value "{cited}": not found in column source_id of '
+                       "sources" for number, cells in enumerate(rows, start=2) if cells[column] == cited]
+    set_cell(sources, row, "source_id", "renamed-source")
+    errors = validate(data_copy)[2]
+    assert {line.split(",")[0] for line in citing} == {str(data_copy / "campaign_events.csv"),
+                                                       str(data_copy / "recognitions.csv")}
+    assert sorted(line for line in errors if line in citing) == sorted(citing)
+
+
 def test_ragged_and_blank_rows(data_copy, validate):
     path = data_copy / TERRITORIES
     rows = read_rows(path)
