@@ -8,8 +8,10 @@ a floor measured in the same run:
   it is what a notebook costs before it does any work;
 - `import pandas` in a fresh process, the floor for loading a table.
 
-Each case runs --runs times (default 3) and the median is reported. Run it from the project root with
-the project's Python, on an otherwise idle machine:
+Each case runs --runs times (default 3) and the median is reported; a case and the one it is compared
+with take turns (floor, full build, test command; import pandas, load), so that a machine whose speed
+drifts during the run weighs on both alike. Run it from the project root with the project's Python, on
+an otherwise idle machine:
 
     .venv/bin/python benchmarks/build_speed.py [--runs 3] [--skip-make-test]
 
@@ -54,6 +56,16 @@ def median_of(runs: int, case) -> float:
     return statistics.median(case() for _ in range(runs))
 
 
+def medians_taking_turns(runs: int, cases: dict) -> dict[str, float]:
+    """The median of each case timed `runs` times, the cases taking turns: a machine that speeds up or slows
+    down during the run then weighs on a case and the one it is compared with alike."""
+    seconds = {name: [] for name in cases}
+    for _ in range(runs):
+        for name, case in cases.items():
+            seconds[name].append(case())
+    return {name: statistics.median(times) for name, times in seconds.items()}
+
+
 def execute_floor(folder: Path) -> None:
     """Execute the floor notebooks in `folder` as the build executes the collection's."""
     from karabakh_figures.build import execute_all, notebooks
@@ -87,15 +99,16 @@ def main() -> None:
     # A cache of its own, so that the first validation of this copy is paid inside the full build.
     environment = {**os.environ, "PYTHONHASHSEED": "0", "KARABAKH_CACHE_DIR": str(scratch / "cache")}
     build = [PYTHON, "-m", "karabakh_figures", "build", "--data-dir", str(data), "--out", str(out)]
-    results = {}
 
     def full_build() -> float:
         shutil.rmtree(scratch / "cache", ignore_errors=True)
         return timed([*build, "--force"], env=environment)
 
-    results["floor"] = median_of(args.runs, lambda: timed([PYTHON, __file__, "--execute-floor", str(floor)],
-                                                          env=environment, cwd=ROOT))
-    results["full build"] = median_of(args.runs, full_build)
+    compared = {"floor": lambda: timed([PYTHON, __file__, "--execute-floor", str(floor)], env=environment, cwd=ROOT),
+                "full build": full_build}
+    if not args.skip_make_test:
+        compared["make test"] = lambda: timed(["make", "test"], cwd=ROOT)
+    results = medians_taking_turns(args.runs, compared)
     results["no-op build"] = median_of(args.runs, lambda: timed(build, env=environment))
     touched = data / "campaign_events.csv"
 
@@ -114,11 +127,10 @@ def main() -> None:
     results["build after editing one data file"] = median_of(args.runs, after_edit)
     touched.write_text(original, encoding="utf-8")
     timed([*build, "--force"], env=environment)  # leaves this version of the data validated
-    results["import pandas"] = median_of(args.runs, lambda: timed([PYTHON, "-c", "import pandas"], env=environment))
     load = f"from karabakh_figures import load; load('territories', {str(data)!r})"
-    results["load('territories')"] = median_of(args.runs, lambda: timed([PYTHON, "-c", load], env=environment))
-    if not args.skip_make_test:
-        results["make test"] = median_of(args.runs, lambda: timed(["make", "test"], cwd=ROOT))
+    results.update(medians_taking_turns(args.runs, {
+        "import pandas": lambda: timed([PYTHON, "-c", "import pandas"], env=environment),
+        "load('territories')": lambda: timed([PYTHON, "-c", load], env=environment)}))
     shutil.rmtree(scratch, ignore_errors=True)
     report(results, args.runs)
 
