@@ -10,7 +10,9 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
+import uuid
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from contextlib import contextmanager
@@ -217,10 +219,10 @@ def execute(source: Path, target: Path, digest: str):
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
     client = NotebookClient(notebook, kernel_name="python3", timeout=300, record_timing=False,
-                            resources={"metadata": {"path": str(source.parent)}})
+                            resources={"metadata": {"path": str(source.parent)}}, config=_kernel_sockets())
     try:
-        # The kernel process's own log (a warning that it runs over local TCP) is not the notebook's output;
-        # what the notebook's code writes to stderr reaches its outputs, and is refused below.
+        # The kernel process's own log is not the notebook's output; what the notebook's code writes to stderr
+        # reaches its outputs, and is refused below.
         client.execute(stderr=subprocess.DEVNULL)
     except CellExecutionError as error:
         raise BuildError(f"{source.name}: a cell failed: {str(error).strip().splitlines()[-1]}") from None
@@ -228,6 +230,23 @@ def execute(source: Path, target: Path, digest: str):
     notebook.metadata.setdefault("karabakh", {})[_HASH_KEY] = digest
     nbformat.write(notebook, target)
     return notebook
+
+
+def _kernel_sockets():
+    """Kernel settings under which kernels started at the same moment cannot take each other's sockets.
+
+    Over TCP, jupyter_client picks free ports by binding and releasing them, and the kernel binds them about a
+    second later: a kernel started meanwhile by another worker can pick the same ports, and one of the two dies
+    ("address already in use") or never answers (papermill issue 511). Unix sockets named after a fresh id
+    have no such window. Windows has none of them, and keeps TCP."""
+    from traitlets.config import Config
+
+    config = Config()
+    if os.name == "posix":
+        config.KernelManager.transport = "ipc"
+        # Short: a socket's path must stay under about 100 characters, and macOS's temporary folder is long.
+        config.KernelManager.ip = os.path.join(tempfile.gettempdir(), f"kernel-{uuid.uuid4().hex[:16]}")
+    return config
 
 
 def _refuse_noisy_outputs(source: Path, notebook) -> None:
