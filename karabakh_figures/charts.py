@@ -11,6 +11,7 @@ import pandas as pd
 import seaborn as sns
 from IPython.display import Image
 
+from .files import locked, write_whole
 from .paths import ROOT, figures_dir
 
 #: Okabe & Ito's palette, distinguishable with the common forms of colour blindness.
@@ -85,8 +86,11 @@ def export(figure, name: str, *, alt: str, data: list[str]) -> Image:
     plt.close(figure)
     title = figure.texts[0].get_text()
     record = {"figure": name, "title": title, "notebook": _notebook_of(name), "data": data, "alt": alt}
-    (folder / f"{name}.json").write_text(json.dumps(record, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    write_index(folder)
+    # Notebooks run side by side in the build, each rewriting the index from every record: a record is written
+    # whole, and the index by one notebook at a time, so that the last one to write it lists them all.
+    write_whole(folder / f"{name}.json", json.dumps(record, indent=1, ensure_ascii=False) + "\n")
+    with locked(folder):
+        write_index(folder)
     return Image(data=(folder / f"{name}.png").read_bytes(), format="png", metadata={"alt": alt, "caption": title})
 
 
@@ -119,7 +123,7 @@ def write_index(folder: Path) -> None:
         notebook = f"[`{record['notebook']}`](../notebooks/{record['notebook']})"
         lines.append(f"| **{_cell(record['title'])}**<br>[SVG]({name}.svg) · [PNG]({name}.png) "
                      f"| {notebook} | {data} | {_cell(record['alt'])} |")
-    (folder / "README.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_whole(folder / "README.md", "\n".join(lines) + "\n")
 
 
 def _notebook_of(name: str) -> str:

@@ -21,13 +21,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-try:
-    import fcntl
-except ImportError:  # Windows: no lock; two processes may then validate the same version side by side
-    fcntl = None
-
 # The build's hash of what every notebook depends on is exactly a version of the data and its validator.
 from .build import shared_inputs_hash as data_version
+from .files import locked, write_whole
 from .problems import Problem
 
 __all__ = ["cache_dir", "data_version", "failed", "passed", "record_failure", "record_pass", "validating"]
@@ -67,7 +63,7 @@ def _failures() -> Path:
 def record_failure(version: str, data_dir: Path, problems: list[Problem]) -> None:
     """Remember the problems of this version of the data in `data_dir`: one record per folder, the latest. The
     records of folders that no longer exist (a test's copies) are removed here, so that they do not pile up."""
-    for record in _failures().glob("*") if _failures().is_dir() else []:
+    for record in _failures().glob("[!.]*") if _failures().is_dir() else []:  # not another writer's partial file
         try:
             gone = not Path(json.loads(record.read_text(encoding="utf-8"))["data_dir"]).is_dir()
         except (OSError, ValueError, KeyError, TypeError):
@@ -94,29 +90,19 @@ def _write(path: Path, text: str) -> None:
     """Write whole or not at all (a reader never sees half a record); a cache that cannot be written is skipped."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f".{path.name}.{os.getpid()}")
-        partial.write_text(text, encoding="utf-8")
-        os.replace(partial, path)
+        write_whole(path, text)
     except OSError:
         pass
 
 
 @contextmanager
 def validating(version: str) -> Iterator[None]:
-    """Hold this version's lock while validating it; waits while another process holds it. A cache that cannot
-    be written only means no lock."""
+    """Hold this version's lock while validating it; waits while another process holds it (not on Windows: two
+    processes may then validate the same version side by side). A cache that cannot be written means no lock."""
     path = cache_dir() / "validating" / version
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        lock = path.open("a")
     except OSError:
-        lock = None
-    if lock is None or fcntl is None:
+        pass
+    with locked(path):
         yield
-        return
-    with lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
