@@ -49,7 +49,7 @@ def _build(data_dir: Path | None, out: Path | None, force: bool) -> int:
         return 0
 
     def validate() -> None:
-        if _validate(data_dir if data_dir is not None else default_data_dir(), again=False) != 0:
+        if _validate(default_data_dir(data_dir), again=False) != 0:
             raise _InvalidData
 
     # Validated while the notebooks' kernels start: their first load() waits for this result (validated.validating).

@@ -23,7 +23,7 @@ def load(name: str, data_dir: str | os.PathLike | None = None) -> pd.DataFrame:
     The whole package is validated once per version of its files (see karabakh_figures.validated); raises
     DataError, listing every problem, when it does not validate.
     """
-    data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
+    data_dir = default_data_dir(data_dir)
     frame = _typed_table(data_dir.resolve(), validated.data_version(data_dir), name)
     _LOADED[name] = None
     # A copy: what a notebook does to its table must not change the next load().
@@ -41,7 +41,7 @@ def checked_data(data_dir: str | os.PathLike | None = None, *, again: bool = Fal
     unless `again` is set."""
     from .validation import CheckedData, check
 
-    data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
+    data_dir = default_data_dir(data_dir)
     version = validated.data_version(data_dir)
     if validated.passed(version) and not again:
         return _as_passed(data_dir)
@@ -62,7 +62,7 @@ def checked_data(data_dir: str | os.PathLike | None = None, *, again: bool = Fal
 
 def table_paths(data_dir: str | os.PathLike | None = None) -> dict[str, Path]:
     """Each table of the data package by name, with its CSV file, as datapackage.json describes them."""
-    data_dir = Path(data_dir) if data_dir is not None else default_data_dir()
+    data_dir = default_data_dir(data_dir)
     return {name: data_dir / resource["path"] for name, resource in _tables_in(_descriptor(data_dir)).items()}
 
 

@@ -8,9 +8,9 @@ DATA_DIR_VARIABLE = "KARABAKH_DATA_DIR"
 FIGURES_DIR_VARIABLE = "KARABAKH_FIGURES_DIR"
 
 
-def data_dir() -> Path:
-    """The data package the notebooks read: $KARABAKH_DATA_DIR, or the project's data/."""
-    return Path(os.environ.get(DATA_DIR_VARIABLE) or ROOT / "data")
+def data_dir(chosen: str | os.PathLike | None = None) -> Path:
+    """The data package to read: `chosen` where given, else $KARABAKH_DATA_DIR, or the project's data/."""
+    return Path(chosen if chosen is not None else os.environ.get(DATA_DIR_VARIABLE) or ROOT / "data")
 
 
 def figures_dir() -> Path:
