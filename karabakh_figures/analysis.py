@@ -13,16 +13,21 @@ def formatted(number: float, decimals: int = 0) -> str:
     return f"{number:,.{decimals}f}"
 
 
+def written_date(day) -> str:
+    """A day written out, as every table, chart and page gives it: '8 May 1992'."""
+    return f"{day.day} {day:%B %Y}"
+
+
 def date_label(start, end, precision: str) -> str:
     """A date as precisely as the source gives it: '8 May 1992', '19–20 September 2023', 'May 2009', '2011',
     '1988–1992'."""
     if precision == "unknown" or pd.isna(start):
         return "no date given"
     if precision == "day":
-        return f"{start.day} {start:%B %Y}"
+        return written_date(start)
     if precision == "days":
         first = f"{start.day}" if (start.year, start.month) == (end.year, end.month) else f"{start.day} {start:%B}"
-        return f"{first}–{end.day} {end:%B %Y}"
+        return f"{first}–{written_date(end)}"
     if precision == "month":
         return f"{start:%B %Y}"
     if precision == "season":

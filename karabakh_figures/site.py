@@ -134,6 +134,7 @@ def _hash(*parts: str | bytes) -> str:
 
 def _source_groups(entries: list[dict]) -> list[dict]:
     """The sources, compilation first, each with the tables that rest on it and the notebooks that used it."""
+    from .analysis import written_date
     from .loading import load
     from .sources import tables_by_source
 
@@ -144,7 +145,7 @@ def _source_groups(entries: list[dict]) -> list[dict]:
         notebooks = [{"href": entry["href"], "title": entry["title"]} for entry in entries
                      if record["source_id"] in entry["sources"]]
         date = record["date"]
-        described.append({**record, "date": f"{date.day} {date:%B %Y}" if date is not None else None,
+        described.append({**record, "date": written_date(date) if date is not None else None,
                           "url_host": _host(record["url"]), "read_at_host": _host(record["read_at_url"]),
                           "tables": tables.get(record["source_id"], []), "notebooks": notebooks})
     compilation = [source for source in described if source["kind"] == "compilation section"]

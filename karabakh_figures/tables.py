@@ -14,6 +14,8 @@ import numpy as np
 import pandas as pd
 from pandas.io.formats.style import Styler
 
+from .analysis import written_date
+
 NOTHING = "—"
 #: A cell that reads as a number: 1,840  14,393.5  −2  16.6%  (a percentage or a signed number too).
 _NUMBER = re.compile(r"[−-]?\d{1,3}(,\d{3})*(\.\d+)?%?|[−-]?\d+(\.\d+)?%?")
@@ -70,7 +72,7 @@ def _cell_text(value) -> str:
     if isinstance(value, (bool, np.bool_)):
         return "yes" if value else "no"
     if isinstance(value, (pd.Timestamp, date)):
-        return f"{value.day} {value:%B %Y}"
+        return written_date(value)
     if isinstance(value, numbers.Integral):
         return f"{value:,}"
     if isinstance(value, numbers.Real):
