@@ -325,12 +325,11 @@ def check_source_addresses(sources: Table) -> list[Problem]:
 
 def _address_faults(record: dict):
     status, url, read_at = record.get("status", ""), record.get("url", ""), record.get("read_at_url", "")
+    given = [column for column, address in (("url", url), ("read_at_url", read_at)) if address]
     if record.get("kind") == "compilation section":
         if status != "compilation":
             yield "status", "a section of the compilation has status compilation"
-        for column, address in (("url", url), ("read_at_url", read_at)):
-            if address:
-                yield column, "a section of the compilation is read in its raw text: no address"
+        yield from ((column, "a section of the compilation is read in its raw text: no address") for column in given)
         return
     if status == "compilation":
         yield "status", "only a section of the compilation has status compilation"
@@ -343,9 +342,7 @@ def _address_faults(record: dict):
     elif status == "original not found" and url:
         yield "url", "the original was not found: the page read goes in read_at_url"
     elif status == "address not recorded":
-        for column, address in (("url", url), ("read_at_url", read_at)):
-            if address:
-                yield column, "an address is given, so status must say how the source was read"
+        yield from ((column, "an address is given, so status must say how the source was read") for column in given)
         if not record.get("note"):
             yield "note", "a source without an address must say why in its note"
 
