@@ -246,9 +246,7 @@ def draw_control(axes, features: gpd.GeoDataFrame, shapes: gpd.GeoDataFrame, sta
     draw_context(axes, features, bounds)
     shaded = shapes.merge(state, on="territory_id")
     for shape in shaded.itertuples():
-        hatched = shape.state in HATCHED
-        draw_shapes(axes, [shape.geometry], facecolor=STATE_COLOURS[shape.state], hatch="////" if hatched else None,
-                    edgecolor=charts.OKABE_ITO["blue"] if hatched else "white", linewidth=0.8)
+        draw_shapes(axes, [shape.geometry], linewidth=0.8, **_state_style(shape.state))
     towns = town_points(features, shaded[shaded["town_changed"]])
     axes.plot(towns.x, towns.y, "o", markersize=6, markerfacecolor="white", markeredgecolor="black",
               markeredgewidth=1.2, linestyle="none")
@@ -266,10 +264,15 @@ def town_points(features: gpd.GeoDataFrame, territories: pd.DataFrame) -> gpd.Ge
     return gpd.GeoSeries(points, crs=features.crs)
 
 
+def _state_style(state: str) -> dict:
+    """How a state of control is drawn, on the map and in its legend alike."""
+    hatched = state in HATCHED
+    return {"facecolor": STATE_COLOURS[state], "hatch": "////" if hatched else None,
+            "edgecolor": charts.OKABE_ITO["blue"] if hatched else "white"}
+
+
 def control_legend(axes) -> None:
-    handles = [Patch(facecolor=colour, edgecolor=charts.OKABE_ITO["blue"] if state in HATCHED else "white",
-                     hatch="////" if state in HATCHED else None, label=state)
-               for state, colour in STATE_COLOURS.items()]
+    handles = [Patch(label=state, **_state_style(state)) for state in STATE_COLOURS]
     handles.append(charts.plt.Line2D([], [], marker="o", markersize=6, markerfacecolor="white",
                                      markeredgecolor="black", linestyle="none", label="the town only"))
     handles.append(Patch(facecolor=OTHER_DISTRICTS, edgecolor="#BBBBBB", label="other districts"))
