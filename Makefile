@@ -28,6 +28,7 @@ codebook: setup
 
 lint: setup
 	$(PY) -m ruff check --no-cache .
+	$(VENV)/bin/lint-imports --no-cache
 
 # The data and code tests, and nbval re-running every notebook against its committed outputs, on two
 # workers; --dist loadfile keeps each notebook (and each test file) on one worker, as nbval needs, and

@@ -3,7 +3,7 @@
 import os
 import tempfile
 
-from karabakh_figures.paths import FIGURES_DIR_VARIABLE
+from karabakh_figures.data.paths import FIGURES_DIR_VARIABLE
 
 
 def pytest_configure(config):
@@ -12,7 +12,7 @@ def pytest_configure(config):
 
 
 #: The files that take longest: started first, so that on two workers neither is left running alone at the end.
-SLOWEST_FIRST = ("test_site.py", "test_notebooks.py")
+SLOWEST_FIRST = ("test_site.py", "test_build.py")
 
 
 def pytest_collection_modifyitems(items):

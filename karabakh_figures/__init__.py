@@ -1,18 +1,54 @@
-"""Karabakh in Figures: curated, source-checked data and the helpers the notebooks use."""
+"""Karabakh in Figures: curated, source-checked data and the helpers the notebooks use.
 
-from .problems import DataError, Problem
+The package is laid out in floors, each importing only from those below it (README: "How the code is laid
+out"): data (loading, the contract, validation, the words for dates and numbers), subjects (one module per
+subject: its tables and arithmetic), presentation (report tables, charts, maps), publishing (the notebook
+runner, the site, the command line). What a notebook needs is importable from here by name:
 
-__all__ = ["DataError", "Problem", "checked_data", "load", "report"]
+    from karabakh_figures import load, report, charts, area_totals
+
+Each is imported when first used, so that `import karabakh_figures` stays cheap.
+"""
+
+from importlib import import_module
+
+from .data.problems import DataError, Problem
+
+#: Entry point -> the module (below this package) that defines it.
+_ENTRY_POINTS = {
+    # data: the tables, validated, and the words every output writes numbers and dates in
+    "load": "data.loading", "checked_data": "data.loading", "table_paths": "data.descriptor",
+    "formatted": "data.words", "span": "data.words", "written_date": "data.words", "date_label": "data.words",
+    "date_labels": "data.words",
+    # subjects: each subject's tables and the arithmetic behind them
+    "area_totals": "subjects.territories", "cumulative_area": "subjects.territories",
+    "territory_table": "subjects.territories",
+    "killed_by_group": "subjects.khojaly", "estimates_table": "subjects.khojaly",
+    "statements": "subjects.crosschecks", "compare_figures": "subjects.crosschecks",
+    "discrepancies": "subjects.crosschecks",
+    "by_date": "subjects.recognitions", "recognition_table": "subjects.recognitions",
+    "recognition_counts": "subjects.recognitions",
+    "control_periods": "subjects.control", "control_state": "subjects.control",
+    "source_labels": "subjects.sources", "provenance": "subjects.sources",
+    "provenance_counts": "subjects.sources", "party_counts": "subjects.sources",
+    "implied_values": "subjects.caveats", "caveat_table": "subjects.caveats", "every_caveat": "subjects.caveats",
+    "key_figures": "subjects.overview",
+    # presentation: the house style
+    "report": "presentation.tables", "used_here": "presentation.source_list",
+}
+#: Modules reached by name: `charts.titled_figure(...)`, `maps.districts()`, `crosschecks.compare_figures(...)`.
+_MODULES = {"charts": "presentation.charts", "maps": "presentation.maps", "crosschecks": "subjects.crosschecks"}
+
+__all__ = ["DataError", "Problem", *_ENTRY_POINTS, *_MODULES]
 
 
 def __getattr__(name: str):
-    # Loading pulls in pandas and Frictionless; the command line's no-op build should not pay for them.
-    if name in ("load", "checked_data"):
-        from . import loading
-
-        return getattr(loading, name)
-    if name == "report":
-        from .tables import report
-
-        return report
+    if name in _MODULES:
+        return import_module(f".{_MODULES[name]}", __name__)
+    if name in _ENTRY_POINTS:
+        return getattr(import_module(f".{_ENTRY_POINTS[name]}", __name__), name)
     raise AttributeError(f"module 'karabakh_figures' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

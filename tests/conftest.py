@@ -2,9 +2,10 @@ import csv
 import shutil
 from pathlib import Path
 
+import nbformat
 import pytest
 
-from karabakh_figures.__main__ import main
+from karabakh_figures.publishing.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -50,3 +51,14 @@ def validate(capsys):
         return code, captured.out.splitlines(), captured.err.splitlines()
 
     return run
+
+
+def outputs_text(name: str) -> str:
+    """Everything the committed notebook shows as text: markdown, plain text, streams."""
+    notebook = nbformat.read(ROOT / "notebooks" / name, as_version=4)
+    parts = []
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            parts.append(output.get("text", ""))
+            parts.extend(output.get("data", {}).get(kind, "") for kind in ("text/markdown", "text/plain", "text/html"))
+    return "\n".join(parts)

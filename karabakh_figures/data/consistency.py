@@ -1,0 +1,125 @@
+"""Rows that must agree with other rows: parts within their totals, ranges that run upwards, references to rows
+and map features that exist, the values recorded by implication explained, and the admission of later acts."""
+
+import json
+import re
+
+from .paths import DISTRICTS_FILE
+from .problems import Problem
+from .reading import Table
+
+#: Groups that are parts of the group "all" of the same measure and source.
+PART_GROUPS = ("women", "children", "elderly")
+#: Measures that count a part of another measure of the same source.
+PART_MEASURES = {"killed with especial cruelty": "killed"}
+
+
+def check_inferred_fields(table: Table) -> list[Problem]:
+    problems = []
+    for row, record in table.records():
+        for name in filter(None, record.get("inferred_fields", "").split(";")):
+            if name not in table.header:
+                problems.append(Problem(str(table.path), row, "inferred_fields", name, "not a column of this table"))
+        if record.get("inferred_fields") and not record.get("note"):
+            problems.append(Problem(str(table.path), row, "note", "",
+                                    "a note must explain the values recorded by implication"))
+    return problems
+
+
+def check_parts_within_totals(figures: Table) -> list[Problem]:
+    """Within one source, parts of a count (by group, or a sub-measure) may not exceed its exact total."""
+    valued = [(row, record, float(record["value"])) for row, record in figures.records()
+              if _is_number(record.get("value", ""))]
+    problems = []
+    for row, total, total_value in valued:
+        if total.get("group") != "all" or total.get("qualifier") != "exact":
+            continue
+        same_count = [(r, rec, v) for r, rec, v in valued if rec.get("source_id") == total.get("source_id")]
+        by_group = [(r, rec, v) for r, rec, v in same_count
+                    if rec.get("measure") == total.get("measure") and rec.get("group") in PART_GROUPS]
+        by_measure = [(r, rec, v) for r, rec, v in same_count
+                      if PART_MEASURES.get(rec.get("measure")) == total.get("measure") and rec.get("group") == "all"]
+        for parts, label in ((by_group, "group"), (by_measure, "measure")):
+            parts_sum = sum(v for _, _, v in parts)
+            if parts and parts_sum > total_value:
+                arithmetic = " + ".join(f"{rec[label]} {v:g}" for _, rec, v in parts)
+                rows = ", ".join(str(r) for r, _, _ in parts)
+                problems.append(Problem(str(figures.path), row, "value", total["value"],
+                                        f"its parts exceed it: {arithmetic} = {parts_sum:g} (rows {rows})"))
+    return problems
+
+
+def check_row_references(table: Table, tables: dict[str, Table], keys: dict[str, str]) -> list[Problem]:
+    """`row_id` names a row of the table in `table` (by its primary key)."""
+    problems = []
+    for row, record in table.records():
+        target = tables.get(record.get("table", ""))
+        if target is None:
+            continue  # an unknown table is a schema problem; an unreadable one is reported on its own
+        ids = {other[keys[record["table"]]] for _, other in target.records()}
+        if record.get("row_id") not in ids:
+            problems.append(Problem(str(table.path), row, "row_id", record.get("row_id", ""),
+                                    f"not a {keys[record['table']]} in {target.path.name}"))
+    return problems
+
+
+def check_ranges(table: Table, low_column: str, high_column: str) -> list[Problem]:
+    """A stated range runs upwards."""
+    problems = []
+    for row, record in table.records():
+        low, high = record.get(low_column, ""), record.get(high_column, "")
+        if _is_number(low) and _is_number(high) and float(high) < float(low):
+            problems.append(Problem(str(table.path), row, high_column, high, f"less than {low_column} {low}"))
+    return problems
+
+
+def check_admission(table: Table) -> list[Problem]:
+    """A later act is admitted to the timeline exactly when its body, date and instrument are all named and
+    it is reported adopted: an act deferred in committee, or never confirmed adopted, is no recognition."""
+    problems = []
+    for row, record in table.records():
+        named = all(record.get(column) for column in ("body", "date_text", "instrument"))
+        adopted = record.get("outcome") == "reported as adopted"
+        if record.get("admitted") in ("true", "false") and (record["admitted"] == "true") != (named and adopted):
+            problems.append(Problem(str(table.path), row, "admitted", record["admitted"],
+                                    "must be true exactly when body, date_text and instrument are all given "
+                                    "and the outcome is 'reported as adopted'"))
+    return problems
+
+
+def _is_number(cell: str) -> bool:
+    """A cell as the schema's number type writes it (a cell that is not one is a schema problem)."""
+    return re.fullmatch(r"\d+(\.\d+)?", cell) is not None
+
+
+def district_join_problems(tables: dict[str, Table], raw_texts: dict[str, str | None]) -> list[Problem]:
+    """territory_districts.csv names features that the districts file has, and draws every territory."""
+    districts = raw_texts.get(DISTRICTS_FILE)
+    if "territory_districts" not in tables or districts is None:
+        return []  # a missing table or map file is reported on its own
+    try:
+        features = {feature["properties"]["shapeName"]: feature["properties"]["shapeID"]
+                    for feature in json.loads(districts)["features"]}
+    except (ValueError, KeyError, TypeError) as error:
+        return [Problem(DISTRICTS_FILE, None, None, "",
+                        f"not a GeoJSON FeatureCollection whose features have shapeName and shapeID ({error!r})")]
+    return check_district_join(tables["territory_districts"], tables.get("territories"), features)
+
+
+def check_district_join(join: Table, territories: Table | None, features: dict[str, str]) -> list[Problem]:
+    """Every row names a feature of the districts file, by name and matching id, and every territory is drawn
+    by at least one feature."""
+    problems = []
+    for row, record in join.records():
+        name, shape_id = record.get("shape_name", ""), record.get("shape_id", "")
+        if name not in features:
+            problems.append(Problem(str(join.path), row, "shape_name", name, f"not a shapeName in {DISTRICTS_FILE}"))
+        elif shape_id != features[name]:
+            problems.append(Problem(str(join.path), row, "shape_id", shape_id,
+                                    f"the shapeID of {name} in {DISTRICTS_FILE} is {features[name]}"))
+    drawn = {record.get("territory_id") for _, record in join.records()}
+    for row, record in (territories.records() if territories is not None else []):
+        if record.get("territory_id") not in drawn:
+            problems.append(Problem(str(territories.path), row, "territory_id", record.get("territory_id", ""),
+                                    f"no feature in {join.path.name} draws this territory"))
+    return problems

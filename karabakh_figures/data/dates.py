@@ -1,0 +1,99 @@
+"""Dates that fit their wording: a precision whose range has the right shape, the date as written naming the
+same day, month or year, and no date before 1980 or after today."""
+
+import calendar
+import re
+from datetime import date, datetime
+
+from dateutil import parser as date_parser
+
+from .problems import Problem
+from .reading import Table
+
+EARLIEST_PLAUSIBLE = date(1980, 1, 1)
+#: (earliest, latest) date columns of each table that dates its rows.
+DATE_RANGES = {
+    "territories": ("occupied_start", "occupied_end"),
+    "recognitions": ("date_start", "date_end"),
+    "campaign_events": ("date_start", "date_end"),
+    "control_changes": ("date_start", "date_end"),
+    "later_recognitions": ("date_start", "date_end"),
+}
+
+
+def check_dates(table: Table, start_column: str, end_column: str, today: date) -> list[Problem]:
+    problems = []
+    for row, record in table.records():
+        problems.extend(Problem(str(table.path), row, column, value, message)
+                        for column, value, message in _date_faults(record, start_column, end_column, today))
+    return problems
+
+
+def _date_faults(record: dict, start_column: str, end_column: str, today: date):
+    precision, text = record.get("date_precision", ""), record.get("date_text", "")
+    start, end = _iso_date(record.get(start_column, "")), _iso_date(record.get(end_column, ""))
+    if precision == "unknown":
+        for column in (start_column, end_column, "date_text"):
+            if record.get(column):
+                yield column, record[column], "must be empty when date_precision is unknown"
+        return
+    if not precision:
+        return
+    for column, value in ((start_column, start), (end_column, end)):
+        if value is None and not record.get(column):
+            yield column, "", f"a date is required when date_precision is {precision}"
+    if not text:
+        yield "date_text", "", f"the date as written is required when date_precision is {precision}"
+    if start is None or end is None:
+        return
+    if start > end:
+        yield end_column, end.isoformat(), f"before {start_column} {start.isoformat()}"
+    for column, value in ((start_column, start), (end_column, end)):
+        if not EARLIEST_PLAUSIBLE <= value <= today:
+            yield column, value.isoformat(), f"outside the plausible range {EARLIEST_PLAUSIBLE.isoformat()} to today"
+    shape = _precision_fault(precision, start, end)
+    if shape:
+        yield start_column, start.isoformat(), shape
+    if text:
+        yield from _text_faults(record, text, precision, start, end, start_column)
+
+
+def _iso_date(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _precision_fault(precision: str, start: date, end: date) -> str | None:
+    last_of_month = date(start.year, start.month, calendar.monthrange(start.year, start.month)[1])
+    expected = {
+        "day": start == end,
+        "days": start < end and (end - start).days <= 31,
+        "month": start.day == 1 and end == last_of_month,
+        "season": start.year == end.year and (end - start).days <= 122,
+        "year": (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year,
+        "period": (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year < end.year,
+    }
+    if expected.get(precision, True):
+        return None
+    return f"the range {start.isoformat()} to {end.isoformat()} does not fit date_precision {precision}"
+
+
+def _text_faults(record: dict, text: str, precision: str, start: date, end: date, start_column: str):
+    inferred = record.get("inferred_fields", "").split(";")
+    if start_column not in inferred:
+        for year in sorted({start.year, end.year}):
+            if str(year) not in text:
+                yield start_column, start.isoformat(), f'the year {year} is not in date_text "{text}"'
+    if precision == "day":
+        try:
+            written = date_parser.parse(text, fuzzy=True, default=datetime(start.year, 1, 1)).date()
+        except (ValueError, OverflowError):
+            yield "date_text", text, "no date can be read here"
+            return
+        if written != start:
+            yield start_column, start.isoformat(), f'date_text "{text}" reads as {written.isoformat()}'
+    month, abbreviation = calendar.month_name[start.month], calendar.month_abbr[start.month]
+    if precision == "month" and not re.search(rf"\b({month}|{abbreviation})\b", text, re.IGNORECASE):
+        yield start_column, start.isoformat(), f'the month {month} is not in date_text "{text}"'

@@ -1,0 +1,108 @@
+"""`load()`: typed pandas tables from the validated data package, and `checked_data()`: its validation, done
+once per version of the data (validation_record keeps which versions passed)."""
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from . import validation_record as validated
+from .descriptor import read_descriptor, tables_in
+from .paths import data_dir as default_data_dir
+from .problems import DataError
+from .reading import Table, read_table
+
+_DTYPES = {"integer": "Int64", "number": "Float64", "string": "string"}
+#: The tables this process has loaded, in order: what a notebook's figures rest on (see source_list.used_here).
+_LOADED: dict[str, None] = {}
+
+
+def load(name: str, data_dir: str | os.PathLike | None = None) -> pd.DataFrame:
+    """The table `name` (e.g. "territories") as a typed DataFrame, from a data package that validates.
+
+    The whole package is validated once per version of its files (see validation_record); raises
+    DataError, listing every problem, when it does not validate.
+    """
+    data_dir = default_data_dir(data_dir)
+    frame = _typed_table(data_dir.resolve(), validated.data_version(data_dir), name)
+    _LOADED[name] = None
+    # A copy: what a notebook does to its table must not change the next load().
+    return frame.copy()
+
+
+def loaded_tables() -> list[str]:
+    """The names of the tables loaded so far in this process, in the order first loaded."""
+    return list(_LOADED)
+
+
+def checked_data(data_dir: str | os.PathLike | None = None, *, again: bool = False):
+    """The validation of `data_dir` (default: $KARABAKH_DATA_DIR or the project's data/): every table as
+    read and every problem found. A version of the data that passed before is read, not checked again,
+    unless `again` is set."""
+    from .validation import CheckedData, check
+
+    data_dir = default_data_dir(data_dir)
+    version = validated.data_version(data_dir)
+    if validated.passed(version) and not again:
+        return _as_passed(data_dir)
+    with validated.validating(version):
+        # Another process may have checked this version while this one waited for it.
+        if validated.passed(version) and not again:
+            return _as_passed(data_dir)
+        problems = None if again else validated.failed(version, data_dir)
+        if problems:
+            return CheckedData({}, problems=problems)
+        checked = check(data_dir)
+        if checked.problems:
+            validated.record_failure(version, data_dir, checked.problems)
+        else:
+            validated.record_pass(version)
+    return checked
+
+
+def _as_passed(data_dir: Path):
+    from .validation import CheckedData
+
+    descriptor = read_descriptor(data_dir)
+    tables = {name: read_table(data_dir / resource["path"])[0] for name, resource in tables_in(descriptor).items()}
+    return CheckedData(descriptor, tables)
+
+
+@lru_cache(maxsize=64)
+def _typed_table(data_dir: Path, version: str, name: str) -> pd.DataFrame:
+    """A table of one version of the data, read and typed once per process (notebooks load the same tables
+    many times: each analysis function loads what it needs)."""
+    schemas = tables_in(_valid_descriptor(data_dir, version))
+    if name not in schemas:
+        raise KeyError(f"no table {name!r} in the data package; tables: {', '.join(schemas)}")
+    table, _ = read_table(data_dir / schemas[name]["path"])
+    return _frame(table, schemas[name]["schema"])
+
+
+@lru_cache(maxsize=8)
+def _valid_descriptor(data_dir: Path, version: str) -> dict:
+    if not validated.passed(version):
+        checked = checked_data(data_dir)
+        if checked.problems:
+            raise DataError(checked.problems)
+    return read_descriptor(data_dir)
+
+
+def _frame(table: Table, schema: dict) -> pd.DataFrame:
+    frame = pd.DataFrame(table.rows, columns=table.header, dtype="string")
+    frame = frame.replace("", pd.NA)
+    for field in schema["fields"]:
+        frame[field["name"]] = _typed(frame[field["name"]], field["type"])
+    return frame
+
+
+def _typed(column: pd.Series, field_type: str) -> pd.Series:
+    if field_type == "date":
+        return pd.to_datetime(column, format="%Y-%m-%d")
+    if field_type == "boolean":
+        # Frictionless's default true and false values; validation has refused any other.
+        words = {word: True for word in ("true", "True", "TRUE", "1")} | {
+            word: False for word in ("false", "False", "FALSE", "0")}
+        return column.map(words).astype("boolean")
+    return column.astype(_DTYPES.get(field_type, "string"))

@@ -1,0 +1,22 @@
+"""Where the project's files live; environment variables point a build at another copy."""
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+DATA_DIR_VARIABLE = "KARABAKH_DATA_DIR"
+FIGURES_DIR_VARIABLE = "KARABAKH_FIGURES_DIR"
+#: The data package's descriptor, in its folder.
+DESCRIPTOR = "datapackage.json"
+#: The map file whose features territory_districts.csv names (a path in the data package).
+DISTRICTS_FILE = "geo/azerbaijan-districts.geojson"
+
+
+def data_dir(chosen: str | os.PathLike | None = None) -> Path:
+    """The data package to read: `chosen` where given, else $KARABAKH_DATA_DIR, or the project's data/."""
+    return Path(chosen if chosen is not None else os.environ.get(DATA_DIR_VARIABLE) or ROOT / "data")
+
+
+def figures_dir() -> Path:
+    """Where charts are exported: $KARABAKH_FIGURES_DIR, or the project's figures/."""
+    return Path(os.environ.get(FIGURES_DIR_VARIABLE) or ROOT / "figures")

@@ -1,0 +1,106 @@
+"""Validate the whole data package: every file readable, the raw files as described, the schema, and the content
+checks (quotes, dates, addresses, consistency), every problem collected in file order."""
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from . import consistency, dates, quotes
+from .addresses import check_source_addresses
+from .paths import DESCRIPTOR
+from .problems import Problem
+from .reading import Table, read_table
+
+
+@dataclass
+class CheckedData:
+    descriptor: dict
+    tables: dict[str, Table] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    #: The text each source's quotes are checked in, white space folded; None where it could not be read.
+    sections: dict[str, str | None] = field(default_factory=dict)
+
+
+def check(data_dir: Path, today: date | None = None) -> CheckedData:
+    """Read every file of the data package in `data_dir` and collect every problem, in file order."""
+    # Imported here, not with the module: reading a version that passed needs CheckedData, never Frictionless.
+    from .schema_checks import check_schemas
+
+    data_dir = Path(data_dir)
+    descriptor_path = data_dir / DESCRIPTOR
+    try:
+        descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        return CheckedData({}, problems=[Problem(str(descriptor_path), None, None, "", f"cannot be read: {error}")])
+    checked = CheckedData(descriptor)
+    raw_texts = {}
+    for resource in descriptor["resources"]:
+        path = data_dir / resource["path"]
+        if "schema" not in resource:
+            # A file that is missing or changed stays in raw_texts as None: its quotes (or, for a map, the
+            # names joined to it) cannot be checked.
+            raw_problems = _raw_file_problems(path, resource)
+            checked.problems.extend(raw_problems)
+            raw_texts[resource["path"]] = None if raw_problems else path.read_text(encoding="utf-8")
+        elif not path.is_file():
+            checked.problems.append(_missing(path))
+        else:
+            table, problems = read_table(path)
+            checked.problems.extend(problems)
+            if table is not None:
+                checked.tables[resource["name"]] = table
+    schema_problems, bad_headers = check_schemas(descriptor, checked.tables)
+    checked.problems.extend(schema_problems)
+    usable = {name: table for name, table in checked.tables.items() if name not in bad_headers}
+    if "sources" in usable:
+        checked.sections, section_problems = quotes.source_sections(raw_texts, usable["sources"])
+        checked.problems.extend(section_problems)
+        checked.problems.extend(check_source_addresses(usable["sources"]))
+    keys = {resource["name"]: resource["schema"]["primaryKey"][0] for resource in descriptor["resources"]
+            if "schema" in resource}
+    checked.problems.extend(_content_problems(usable, checked.sections, keys, today or date.today()))
+    checked.problems.extend(consistency.district_join_problems(usable, raw_texts))
+    files = [str(data_dir / resource["path"]) for resource in descriptor["resources"]]
+    checked.problems.sort(key=lambda problem: (files.index(problem.file) if problem.file in files else -1,
+                                               problem.row or 0))
+    return checked
+
+
+def _missing(path: Path) -> Problem:
+    return Problem(str(path), None, None, "", "the file is missing")
+
+
+def _raw_file_problems(path: Path, resource: dict) -> list[Problem]:
+    if not path.is_file():
+        return [_missing(path)]
+    digest = "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+    if digest != resource.get("hash"):
+        kind = "map file" if resource.get("format") == "geojson" else "raw source"
+        return [Problem(str(path), None, None, digest,
+                        f"the {kind} differs from the copy described in {DESCRIPTOR} ({resource.get('hash')})")]
+    return []
+
+
+def _content_problems(tables: dict[str, Table], sections: dict[str, str | None], keys: dict[str, str],
+                      today: date) -> list[Problem]:
+    problems = []
+    for name, table in tables.items():
+        if name == "sources":
+            continue
+        problems.extend(quotes.check_quotes(table, sections))
+        problems.extend(quotes.check_stated_in_quote(
+            table, quotes.STATED_IN_QUOTE.get(name, []), quotes.NUMBERS_STATED_IN_QUOTE.get(name, [])))
+        if name in dates.DATE_RANGES:
+            problems.extend(dates.check_dates(table, *dates.DATE_RANGES[name], today))
+        problems.extend(consistency.check_inferred_fields(table))
+    if "death_toll_estimates" in tables:
+        problems.extend(consistency.check_ranges(tables["death_toll_estimates"], "low", "high"))
+    if "later_recognitions" in tables:
+        problems.extend(consistency.check_admission(tables["later_recognitions"]))
+    if "caveats" in tables:
+        problems.extend(consistency.check_row_references(tables["caveats"], tables, keys))
+    if "khojaly_figures" in tables:
+        problems.extend(consistency.check_parts_within_totals(tables["khojaly_figures"]))
+    return problems

@@ -1,0 +1,252 @@
+"""One house style and one export for every chart: title, subtitle, source line, colour-blind-safe colours,
+SVG and PNG files that are byte-identical on every run, and alt text kept beside them."""
+
+import json
+import textwrap
+from pathlib import Path
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import pandas as pd
+import seaborn as sns
+from IPython.display import Image
+
+from ..data.files import locked, write_whole
+from ..data.paths import ROOT, figures_dir
+
+#: Okabe & Ito's palette, distinguishable with the common forms of colour blindness.
+OKABE_ITO = {
+    "orange": "#E69F00", "sky blue": "#56B4E9", "bluish green": "#009E73", "yellow": "#F0E442",
+    "blue": "#0072B2", "vermillion": "#D55E00", "reddish purple": "#CC79A7", "black": "#000000",
+}
+PALETTE = [OKABE_ITO[name] for name in ("blue", "orange", "bluish green", "vermillion", "reddish purple",
+                                        "sky blue", "yellow", "black")]
+MUTED = "#8C8C8C"
+TEXT_GREY = "#4D4D4D"
+#: Height of a line of text at a font size (points), in inches: 1.2 × size / 72.
+_LINE_INCHES = {8: 0.135, 10: 0.17}
+
+
+def use_house_style() -> None:
+    """Fonts shipped with matplotlib, fixed SVG ids and the palette, so that every run draws the same bytes."""
+    sns.set_theme(context="notebook", style="whitegrid", palette=PALETTE, font="DejaVu Sans")
+    mpl.rcParams.update({
+        "svg.hashsalt": "karabakh-in-figures",
+        "svg.fonttype": "path",
+        "figure.dpi": 100,
+        "savefig.dpi": 150,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.titlesize": 11,
+        "axes.titlelocation": "left",
+        "axes.labelsize": 10,
+        "xtick.labelsize": 9,
+        "ytick.labelsize": 9,
+        "legend.frameon": False,
+    })
+
+
+def titled_figure(title: str, subtitle: str, source: str, *, nrows: int = 1, ncols: int = 1,
+                  size: tuple[float, float] = (9, 5), **subplot_options):
+    """A figure with its title, a subtitle saying what is shown, and a "Source:" line; returns (figure, axes)."""
+    use_house_style()
+    figure, axes = plt.subplots(nrows, ncols, figsize=size, layout="constrained", **subplot_options)
+    width, height = size
+    subtitle = textwrap.fill(subtitle, int(width * 13))
+    source = textwrap.fill(f"Source: {source}", int(width * 15))
+    # Heights in inches: 14 pt title, 10 pt subtitle lines, 8 pt source lines, with some air between.
+    title_top, subtitle_top = 0.12, 0.48
+    top = subtitle_top + _LINE_INCHES[10] * (subtitle.count("\n") + 1) + 0.2
+    bottom = 0.1 + _LINE_INCHES[8] * (source.count("\n") + 1) + 0.12
+    figure.text(0.01, 1 - title_top / height, title, va="top", ha="left", fontsize=14, fontweight="bold")
+    figure.text(0.01, 1 - subtitle_top / height, subtitle, va="top", ha="left", fontsize=10, color=TEXT_GREY)
+    figure.text(0.01, 0.1 / height, source, va="bottom", ha="left", fontsize=8, color=TEXT_GREY)
+    figure.get_layout_engine().set(rect=(0, bottom / height, 1, 1 - (top + bottom) / height))
+    return figure, axes
+
+
+def label_bars(axes, values, formatter=lambda value: f"{value:,.0f}", names=None, **text_options) -> list[str]:
+    """Write each bar's value at its end, so that readers need no legend or gridline to read it. Returns each bar
+    as the alt text names it ("Kalbajar 1,936 km²", with `names`), else the values as written."""
+    written = []
+    for bar, value in zip(axes.patches, values):
+        written.append(formatter(value))
+        axes.annotate(written[-1], (bar.get_x() + bar.get_width(), bar.get_y() + bar.get_height() / 2),
+                      xytext=(4, 0), textcoords="offset points", va="center", ha="left", fontsize=9,
+                      **text_options)
+    return written if names is None else [f"{name} {text}" for name, text in zip(names, written)]
+
+
+def described(opening: str, items, closing: str = ".") -> str:
+    """Alt text in the one shape every chart's takes: what it is, then each item it shows, then what to know."""
+    return opening + "; ".join(items) + closing
+
+
+def export(figure, name: str, *, alt: str, data: list[str]) -> Image:
+    """Write `name`.svg and `name`.png to the figures folder, with alt text and provenance in `name`.json,
+    refresh figures/README.md, and return the PNG to show in the notebook (with its alt text and, for the
+    site, its title as caption)."""
+    folder = figures_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    bounds = _laid_out_bounds(figure)
+    figure.savefig(folder / f"{name}.svg", format="svg", metadata={"Date": None, "Creator": None},
+                   bbox_inches=bounds)
+    figure.savefig(folder / f"{name}.png", format="png", metadata={"Software": None}, bbox_inches=bounds)
+    plt.close(figure)
+    title = figure.texts[0].get_text()
+    record = {"figure": name, "title": title, "notebook": _notebook_of(name), "data": data, "alt": alt}
+    # Notebooks run side by side in the build, each rewriting the index from every record: a record is written
+    # whole, and the index by one notebook at a time, so that the last one to write it lists them all.
+    write_whole(folder / f"{name}.json", json.dumps(record, indent=1, ensure_ascii=False) + "\n")
+    with locked(folder):
+        write_index(folder)
+    return Image(data=(folder / f"{name}.png").read_bytes(), format="png", metadata={"alt": alt, "caption": title})
+
+
+def _laid_out_bounds(figure):
+    """Lay the figure out once and return its tight bounds, so that each file written is one render: left
+    to savefig, every format would lay it out and measure it again before drawing it."""
+    figure.draw_without_rendering()
+    # None, not "none": "none" leaves a placeholder engine, and savefig lays out again before any engine.
+    with mpl.rc_context({"figure.autolayout": False, "figure.constrained_layout.use": False}):
+        figure.set_layout_engine(None)
+    return figure.get_tightbbox().padded(mpl.rcParams["savefig.pad_inches"])
+
+
+def write_index(folder: Path) -> None:
+    """figures/README.md: one row per figure, from the .json beside each."""
+    records = [json.loads(path.read_text(encoding="utf-8")) for path in sorted(folder.glob("*.json"))]
+    lines = [
+        "# Figures",
+        "",
+        "Every chart the notebooks draw, as SVG and PNG, written by `karabakh_figures.charts.export` when a",
+        "notebook runs (`make`). Do not edit by hand: this page is generated from the `.json` beside each",
+        "figure, which holds the same alt text for the site and the notebooks.",
+        "",
+        "| figure | notebook | data | alt text |",
+        "|---|---|---|---|",
+    ]
+    for record in records:
+        name = record["figure"]
+        data = ", ".join(f"[`{table}`](../data/{table})" for table in record["data"])
+        notebook = f"[`{record['notebook']}`](../notebooks/{record['notebook']})"
+        lines.append(f"| **{_cell(record['title'])}**<br>[SVG]({name}.svg) · [PNG]({name}.png) "
+                     f"| {notebook} | {data} | {_cell(record['alt'])} |")
+    write_whole(folder / "README.md", "\n".join(lines) + "\n")
+
+
+def _notebook_of(name: str) -> str:
+    matches = sorted((ROOT / "notebooks").glob(f"{name[:2]}-*.ipynb"))
+    return matches[0].name if matches else ""
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def dated_marks(axes, rows, *, colors, labels=None) -> None:
+    """One row per item on a time axis: a dot where the source gives the day, a bar over the whole range
+    its wording allows otherwise (never a false point). `rows` has date_start, date_end, date_precision;
+    items without a date are skipped (list them in the text instead). The first row is drawn at the top."""
+    positions = range(len(rows) - 1, -1, -1)
+    for y, row, color in zip(positions, rows.itertuples(), colors):
+        if row.date_precision == "day":
+            axes.plot([row.date_start], [y], marker="o", markersize=7, color=color, linestyle="none")
+        else:
+            end = row.date_end + pd.Timedelta(days=1)
+            axes.plot([row.date_start, end], [y, y], color=color, linewidth=7, solid_capstyle="butt", alpha=0.6)
+    axes.set_yticks(list(positions), labels if labels is not None else [""] * len(rows))
+    axes.set_ylim(-0.7, len(rows) - 0.3)
+    axes.grid(axis="y", visible=False)
+
+
+def note_at_end(axes, rows, texts, **text_options) -> None:
+    """A short text to the right of each row's mark (its date as written, a value...)."""
+    for y, row, text in zip(range(len(rows) - 1, -1, -1), rows.itertuples(), texts):
+        axes.annotate(text, (row.date_end + pd.Timedelta(days=1), y), xytext=(6, 0), textcoords="offset points",
+                      va="center", ha="left", fontsize=8.5, color=TEXT_GREY, **text_options)
+
+
+def statement_bars(axes, statements: pd.DataFrame, labels: list[str], unit: str) -> None:
+    """One bar per statement of a figure, labelled as the source words it ('over 150', '1,000'); a statement
+    with no number ('hundreds') gets no bar, only its words, so that nothing is drawn that was not stated."""
+    colors = [MUTED if derived else PALETTE[0] for derived in statements["derived"]]
+    values = statements["value"].astype("float").fillna(0)
+    bars = axes.barh(range(len(statements)), values, color=colors, height=0.6)
+    for bar, derived in zip(bars, statements["derived"]):
+        if derived:
+            bar.set(hatch="///", facecolor="white", edgecolor=MUTED)
+    for y, (value, text) in enumerate(zip(values, statements["as_stated"])):
+        words = f"{text} {unit}" if text[0].isdigit() or text.startswith(("over", "about")) else f"“{text}”, no number"
+        axes.annotate(words, (value, y), xytext=(4, 0), textcoords="offset points", va="center", fontsize=9)
+    axes.set_yticks(range(len(statements)), labels)
+    axes.invert_yaxis()
+    axes.set_xlim(0, values.max() * 1.35)
+    axes.grid(axis="y", visible=False)
+
+
+def group_headings(axes, groups: pd.Series, colors: dict) -> None:
+    """Name each run of rows that share a group once, in the group's colour, above its first row: a direct
+    label instead of a legend. Rows run from the top, as in dated_marks."""
+    top = len(groups) - 1
+    for position, (group, previous) in enumerate(zip(groups, [None, *groups[:-1]])):
+        if group != previous:
+            axes.annotate(group, (0, top - position + 0.5), xycoords=("axes fraction", "data"), xytext=(4, 0),
+                          textcoords="offset points", va="center", ha="left", fontsize=8.5,
+                          fontweight="bold", color=colors[group])
+
+
+def control_bars(axes, periods: pd.DataFrame, names: list[str]) -> list[str]:
+    """One row per territory (in `names` order, from the top): a bar from the compilation's date of occupation
+    to the first change of control, and a thin line on to any later one. A change of the town only is a hollow
+    orange mark; of a district, part of one or the region, a filled blue one; a change dated only to a month
+    or year is a short bar over that range. Labels give the years (derived) and the dates as precise as given
+    (`periods` as from subjects.control.control_periods). Returns each row as the alt text names it."""
+    positions = dict(zip(names, range(len(names) - 1, -1, -1)))
+    described_rows = []
+    for name, changes in periods.groupby("name", sort=False):
+        y, start = positions[name], changes["occupied_end"].iloc[0]
+        first = changes["date_start"].min()
+        axes.plot([start, first], [y, y], color=PALETTE[0], linewidth=7, solid_capstyle="butt", alpha=0.55)
+        if changes["date_start"].max() > first:
+            axes.plot([first, changes["date_start"].max()], [y, y], color=PALETTE[0], linewidth=1.5, linestyle=":")
+        for change in changes.itertuples():
+            town, color = change.scope == "town", PALETTE[1] if change.scope == "town" else PALETTE[0]
+            if change.date_precision not in ("day", "days"):  # a month or year: its whole range, not a point
+                axes.plot([change.date_start, change.date_end], [y, y], color=color, linewidth=9,
+                          solid_capstyle="butt")
+            else:
+                axes.plot([change.date_start], [y], marker="o", markersize=8, linestyle="none", color=color,
+                          markerfacecolor="white" if town else color, markeredgewidth=2)
+        years = (first - start).days / 365.25
+        scopes = ", ".join(f"{scope} {date}" for scope, date in zip(changes["scope"], changes["date"]))
+        axes.annotate(f"{years:.1f} years; {scopes}", (changes["date_end"].max(), y), xytext=(8, 0),
+                      textcoords="offset points", va="center", fontsize=8.5, color=TEXT_GREY)
+        described_rows.append(f"{name}: {years:.1f} years to {scopes}")
+    axes.set_yticks(list(positions.values()), list(positions))
+    axes.set_ylim(-0.7, len(names) - 0.3)
+    axes.grid(axis="y", visible=False)
+    return described_rows
+
+
+def estimate_ranges(axes, estimates: pd.DataFrame, notes: list[str], highlight: str) -> None:
+    """One row per published figure, from the top: a dot for a single number, a bar for a stated range, an
+    arrow for a lower bound ('at least', 'more than'), with its note to the right, wrapped, never cut; the row
+    `highlight` (an estimate_id) in orange."""
+    top = len(estimates) - 1
+    for position, (row, note) in enumerate(zip(estimates.itertuples(), notes)):
+        y, color = top - position, PALETTE[1] if row.estimate_id == highlight else PALETTE[0]
+        if pd.isna(row.high):
+            axes.annotate("", xy=(row.low * 1.6, y), xytext=(row.low, y),
+                          arrowprops={"arrowstyle": "->", "color": color, "linewidth": 2})
+            axes.plot([row.low], [y], marker="|", markersize=12, color=color)
+        elif row.high > row.low:
+            axes.plot([row.low, row.high], [y, y], color=color, linewidth=7, solid_capstyle="butt", alpha=0.6)
+        else:
+            axes.plot([row.low], [y], marker="o", markersize=7, color=color)
+        end = row.low * 1.6 if pd.isna(row.high) else row.high
+        axes.annotate(textwrap.fill(note, 60), (end, y), xytext=(6, 0),
+                      textcoords="offset points", va="center", fontsize=8, color=TEXT_GREY)
+    axes.set_yticks(range(top, -1, -1), estimates["label"])
+    axes.set_ylim(-0.7, len(estimates) - 0.3)
+    axes.grid(axis="y", visible=False)

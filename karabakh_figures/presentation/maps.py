@@ -1,0 +1,299 @@
+"""Maps of the territories: the district features that draw each, their areas, and what the sources say of
+control at a date, drawn from data/geo in the house style.
+
+The boundaries are de jure and coarse (data/geo/README.md): every map carries CAVEATS beside it and the
+CC BY-SA credit of the district file in its source line.
+"""
+
+import textwrap
+from functools import lru_cache
+from pathlib import Path
+
+import geopandas as gpd
+import matplotlib
+import matplotlib.patheffects as path_effects
+import pandas as pd
+from matplotlib.collections import PatchCollection
+from matplotlib.colors import Normalize
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch, Rectangle
+from shapely.geometry import box
+from shapely.plotting import patch_from_polygon
+
+from ..data.loading import load
+from ..data.paths import DISTRICTS_FILE, data_dir
+from ..data.words import date_label, date_labels, formatted
+from ..subjects.control import control_state
+from . import charts
+
+#: Drawn in UTM zone 38N, the local projection for the South Caucasus.
+LOCAL = "EPSG:32638"
+#: Areas in a Lambert azimuthal equal-area projection centred on the territories.
+EQUAL_AREA = "+proj=laea +lat_0=39.8 +lon_0=46.5 +datum=WGS84 +units=m +no_defs"
+CREDIT = "geoBoundaries (from Wikipedia), CC BY-SA 3.0; neighbours: Natural Earth (public domain)"
+CAVEATS = [
+    "De jure district boundaries (boundary year 2020), coarse: traced from a small map.",
+    "No line of contact (1994–2020), no 2020 ceasefire line.",
+    "No outline of the former Nagorno-Karabakh Autonomous Oblast: Nagorno-Karabakh is drawn approximately from "
+    "Khojaly, Khojavend, Shusha and Khankendi; its northern part lies inside Tartar and Kalbajar districts.",
+    "Shusha lies within Nagorno-Karabakh.",
+]
+#: The sequential scale of the dates the compilation gives, from the start of its period to its last date.
+DATE_SCALE = (pd.Timestamp("1988-01-01"), pd.Timestamp("1993-10-31"))
+DATE_COLOURS = "cividis"
+STATE_COLOURS = {
+    "listed as occupied (compilation)": charts.OKABE_ITO["orange"],
+    "control changed (district or region)": charts.OKABE_ITO["blue"],
+    "control changed in part of the district": charts.OKABE_ITO["sky blue"],
+    "changed within a year, date not given": "#FFFFFF",
+}
+#: States drawn hatched: what the data gives only in part, or only to the year.
+HATCHED = ("control changed in part of the district", "changed within a year, date not given")
+OTHER_DISTRICTS, NEIGHBOURS, EDGES = "#EDEDED", "#D4D4D4", "#FFFFFF"
+_HALO = [path_effects.withStroke(linewidth=2.5, foreground="white")]
+
+
+def districts() -> gpd.GeoDataFrame:
+    """Azerbaijan's district and city features (validated with the data package), in the local projection."""
+    load("territory_districts")  # validates the package, the map files' checksums included
+    return gpd.read_file(data_dir() / DISTRICTS_FILE).to_crs(LOCAL)
+
+
+def neighbours() -> gpd.GeoDataFrame:
+    """The neighbouring countries, in the local projection (read once for every map of a notebook)."""
+    return _neighbours(data_dir())
+
+
+@lru_cache(maxsize=2)
+def _neighbours(folder: Path) -> gpd.GeoDataFrame:
+    return gpd.read_file(folder / "geo" / "neighbours.geojson").to_crs(LOCAL)
+
+
+def territory_shapes(features: gpd.GeoDataFrame | None = None) -> gpd.GeoDataFrame:
+    """One shape per territory of the compilation: the union of the features territory_districts.csv names,
+    with the territory's name, dates, listed area and how well the features match."""
+    features = districts() if features is None else features
+    join = load("territory_districts")
+    territories = load("territories")
+    pieces = features.merge(join, left_on="shapeName", right_on="shape_name")
+    shapes = pieces.dissolve(by="territory_id",
+                             aggfunc={"match": "first", "shape_name": lambda names: " + ".join(names)})
+    shapes = shapes.reset_index().merge(territories, on="territory_id")
+    # A territory within another (Shusha within Nagorno-Karabakh) comes after it, so that it is drawn on top.
+    order = territories.sort_values(["occupied_end", "occupied_start"], kind="stable")
+    order = order.sort_values("within", na_position="first", kind="stable")["territory_id"].tolist()
+    return shapes.set_index("territory_id").loc[order].reset_index()
+
+
+def mapped_areas(shapes: gpd.GeoDataFrame | None = None) -> pd.DataFrame:
+    """Each territory's area computed from its polygons in an equal-area projection, beside the area the
+    compilation states, and their ratio (derived): a check of the map, not of the compilation."""
+    shapes = territory_shapes() if shapes is None else shapes
+    mapped = shapes.to_crs(EQUAL_AREA).area / 1e6
+    ratio = mapped / shapes["area_km2"].astype(float)
+    return pd.DataFrame({
+        "territory": shapes["name"],
+        "features": shapes["shape_name"],
+        "match": shapes["match"],
+        "area on the map (km², derived)": mapped.map(formatted),
+        "area in the compilation (km²)": shapes["area_km2"].map(formatted),
+        "ratio (derived)": [f"{formatted(m)} ÷ {formatted(s)} = {r:.2f}"
+                            for m, s, r in zip(mapped, shapes["area_km2"], ratio)],
+    }).assign(ratio=ratio.round(3).to_numpy())
+
+
+def zoom_bounds(shapes: gpd.GeoDataFrame, margin: float = 12_000) -> tuple[float, float, float, float]:
+    xmin, ymin, xmax, ymax = shapes.total_bounds
+    return xmin - margin, xmax + margin, ymin - margin, ymax + margin
+
+
+def draw_context(axes, features: gpd.GeoDataFrame, bounds, names: bool = True) -> None:
+    """The neighbours as grey ground (the coarse country borders leave gaps, so the ground is theirs too), the
+    other districts in light grey, and the frame set to `bounds` (x0, x1, y0, y1)."""
+    frame = box(bounds[0], bounds[2], bounds[1], bounds[3])
+    countries = neighbours()
+    axes.set_facecolor(NEIGHBOURS)
+    draw_shapes(axes, countries.geometry, facecolor="none", edgecolor=EDGES, linewidth=0.8)
+    draw_shapes(axes, features.geometry, facecolor=OTHER_DISTRICTS, edgecolor=EDGES, linewidth=0.6)
+    if names:
+        for country in countries.itertuples():
+            visible = country.geometry.intersection(frame).buffer(-15_000)
+            if not visible.is_empty:
+                point = visible.representative_point()
+                axes.text(point.x, point.y, country.name, fontsize=8, color=charts.TEXT_GREY, ha="center",
+                          style="italic")
+    axes.set_xlim(bounds[0], bounds[1])
+    axes.set_ylim(bounds[2], bounds[3])
+    axes.set_xticks([])
+    axes.set_yticks([])
+    axes.set_aspect("equal")
+    axes.grid(False)
+    for spine in axes.spines.values():
+        spine.set_visible(False)
+
+
+def draw_shapes(axes, geometries, **style) -> None:
+    """Polygons as one matplotlib collection. geopandas' own plot redraws the whole figure after every call,
+    and a patch added on its own has its every vertex walked to update the data limits, which each map sets."""
+    patches = [patch_from_polygon(geometry) for geometry in geometries
+               if geometry is not None and not geometry.is_empty]
+    axes.add_collection(PatchCollection(patches, **style), autolim=False)
+
+
+def date_colour(date: pd.Timestamp):
+    scale = Normalize(DATE_SCALE[0].value, DATE_SCALE[1].value)
+    return matplotlib.colormaps[DATE_COLOURS](scale(date.value))
+
+
+def draw_territories_by_date(axes, shapes: gpd.GeoDataFrame) -> None:
+    """Each territory filled by the date the compilation gives; Nagorno-Karabakh, dated by a period, hatched in
+    the colours of its start and end; each labelled with its name and date."""
+    for shape in shapes.itertuples():
+        if shape.date_precision == "day":
+            draw_shapes(axes, [shape.geometry], facecolor=date_colour(shape.occupied_start), edgecolor="white",
+                        linewidth=0.8)
+        else:
+            draw_shapes(axes, [shape.geometry], facecolor=date_colour(shape.occupied_start),
+                        edgecolor=date_colour(shape.occupied_end), hatch="///", linewidth=0.8)
+
+
+def label_territories(axes, shapes: gpd.GeoDataFrame, texts: list[str], offsets: dict[str, tuple[int, int]]) -> None:
+    """A label per territory at a point inside it (or moved by `offsets`, in points, with a leader line)."""
+    others = shapes.set_index("territory_id")
+    for shape, text in zip(shapes.itertuples(), texts):
+        geometry = shape.geometry
+        if shape.territory_id == "nagorno-karabakh":  # label the part that Shusha does not cover
+            geometry = geometry.difference(others.loc["shusha", "geometry"])
+        point = geometry.representative_point()
+        offset = offsets.get(shape.territory_id, (0, 0))
+        axes.annotate(text, (point.x, point.y), xytext=offset, textcoords="offset points", ha="center", va="center",
+                      fontsize=8, path_effects=_HALO,
+                      arrowprops={"arrowstyle": "-", "color": charts.TEXT_GREY, "linewidth": 0.6} if offset != (0, 0)
+                      else None)
+
+
+def mark_partial(axes, shapes: gpd.GeoDataFrame, territory_ids: list[str]) -> None:
+    """A dashed outline around districts that other sources give as only partly occupied."""
+    partial = shapes[shapes["territory_id"].isin(territory_ids)]
+    draw_shapes(axes, partial.geometry, facecolor="none", edgecolor="black", linewidth=1.4, linestyle=(0, (3, 2)))
+
+
+def date_scale_bar(axes, shapes: gpd.GeoDataFrame) -> None:
+    """The colour scale of the dates, with Nagorno-Karabakh's period bracketed on it."""
+    axes.imshow([[value for value in range(256)]], aspect="auto", cmap=DATE_COLOURS,
+                extent=(DATE_SCALE[0].value, DATE_SCALE[1].value, 0, 1))
+    years = pd.date_range("1988-01-01", "1993-01-01", freq="YS")
+    axes.set_xticks([year.value for year in years], [str(year.year) for year in years])
+    axes.set_yticks([])
+    axes.set_xlim(DATE_SCALE[0].value, DATE_SCALE[1].value)
+    period = shapes[shapes["date_precision"].ne("day")].iloc[0]
+    axes.annotate("", xy=(period.occupied_start.value, 1.25), xytext=(period.occupied_end.value, 1.25),
+                  xycoords=("data", "axes fraction"), textcoords=("data", "axes fraction"),
+                  arrowprops={"arrowstyle": "|-|", "color": charts.TEXT_GREY, "linewidth": 1})
+    axes.text((period.occupied_start.value + period.occupied_end.value) / 2, 1.6,
+              f"{period['name']}: {date_label(period.occupied_start, period.occupied_end, period.date_precision)}",
+              transform=axes.get_xaxis_transform(), ha="center", fontsize=8, color=charts.TEXT_GREY)
+    axes.set_xlabel("Date the compilation gives", fontsize=8)
+    axes.tick_params(labelsize=8)
+    for spine in axes.spines.values():
+        spine.set_visible(False)
+
+
+def locator_inset(axes, features: gpd.GeoDataFrame, shapes: gpd.GeoDataFrame, bounds) -> None:
+    """All of Azerbaijan with its neighbours, the territories in dark grey and the main map's frame."""
+    xmin, ymin, xmax, ymax = features.total_bounds
+    draw_context(axes, features, (xmin - 40_000, xmax + 40_000, ymin - 40_000, ymax + 40_000), names=False)
+    draw_shapes(axes, shapes.geometry, facecolor=charts.TEXT_GREY, linewidth=0)
+    axes.add_patch(Rectangle((bounds[0], bounds[2]), bounds[1] - bounds[0], bounds[3] - bounds[2], fill=False,
+                             edgecolor="black", linewidth=1))
+    for spine in axes.spines.values():
+        spine.set_visible(True)
+        spine.set_color(charts.TEXT_GREY)
+    axes.set_title("Azerbaijan (locator)", fontsize=8, loc="left")
+
+
+def caveat_text(axes, top: float = 1.0, extra: tuple[str, ...] = ()) -> None:
+    """The caveats of every map, as a list beside it, not a footnote."""
+    axes.set_axis_off()
+    lines = ["What this map does not show:"] + [textwrap.fill(f"• {line}", 36) for line in [*CAVEATS, *extra]]
+    axes.text(0, top, "\n".join(lines), va="top", ha="left", fontsize=8, color=charts.TEXT_GREY, linespacing=1.35,
+              transform=axes.transAxes)
+
+
+def draw_control(axes, features: gpd.GeoDataFrame, shapes: gpd.GeoDataFrame, state: pd.DataFrame, bounds) -> None:
+    """One panel: each territory shaded by what the sources say of control by the panel's date; a town whose
+    change of control alone is reported, as a ringed dot in its district."""
+    draw_context(axes, features, bounds)
+    shaded = shapes.merge(state, on="territory_id")
+    for shape in shaded.itertuples():
+        draw_shapes(axes, [shape.geometry], linewidth=0.8, **_state_style(shape.state))
+    towns = town_points(features, shaded[shaded["town_changed"]])
+    axes.plot(towns.x, towns.y, "o", markersize=6, markerfacecolor="white", markeredgecolor="black",
+              markeredgewidth=1.2, linestyle="none")
+
+
+def town_points(features: gpd.GeoDataFrame, territories: pd.DataFrame) -> gpd.GeoSeries:
+    """Where a town's marker goes: Shusha's city feature, or a point inside the town's district."""
+    join = load("territory_districts")
+    points = []
+    for territory_id in territories["territory_id"]:
+        names = join.loc[join["territory_id"].eq(territory_id), "shape_name"]
+        city = [name for name in names if name.endswith("City")]
+        chosen = features[features["shapeName"].isin(city or list(names))]
+        points.append(chosen.union_all().representative_point())
+    return gpd.GeoSeries(points, crs=features.crs)
+
+
+def _state_style(state: str) -> dict:
+    """How a state of control is drawn, on the map and in its legend alike."""
+    hatched = state in HATCHED
+    return {"facecolor": STATE_COLOURS[state], "hatch": "////" if hatched else None,
+            "edgecolor": charts.OKABE_ITO["blue"] if hatched else "white"}
+
+
+def control_legend(axes) -> None:
+    handles = [Patch(label=state, **_state_style(state)) for state in STATE_COLOURS]
+    handles.append(Line2D([], [], marker="o", markersize=6, markerfacecolor="white",
+                                     markeredgecolor="black", linestyle="none", label="the town only"))
+    handles.append(Patch(facecolor=OTHER_DISTRICTS, edgecolor="#BBBBBB", label="other districts"))
+    axes.legend(handles=handles, loc="upper left", fontsize=8, frameon=False, title="By the panel's date",
+                title_fontsize=8, alignment="left")
+
+
+def date_and_share_labels(shapes: gpd.GeoDataFrame, shares: pd.DataFrame) -> list[str]:
+    """Each territory's name and the date the compilation gives, with the occupied share that other sources
+    give where they give one (`shares`: area_figures rows of 'share of district occupied')."""
+    stated = {row.territory_id: ("" if row.qualifier == "exact" else f"{row.qualifier} ") + f"{row.value:g}%"
+              for row in shares.itertuples()}
+    dates = date_labels(shapes, "occupied_start", "occupied_end")
+    shares_said = [f"\npart occupied: {stated[territory]}\n(other sources)" if territory in stated else ""
+                   for territory in shapes["territory_id"]]
+    return [f"{name}\n{date}{share}" for name, date, share in zip(shapes["name"], dates, shares_said)]
+
+
+def control_panels(axes_list, features: gpd.GeoDataFrame, shapes: gpd.GeoDataFrame, dates: dict[str, pd.Timestamp],
+                   bounds) -> list[pd.DataFrame]:
+    """One panel per date, titled with it and with the sources first used by it; returns each panel's state."""
+    short_titles = load("sources").set_index("source_id")["short_title"]
+    states, seen = [], set()
+    for axes, (title, date) in zip(axes_list, dates.items()):
+        state = control_state(date)
+        draw_control(axes, features, shapes, state, bounds)
+        used = {source for sources in state["sources"] for source in sources}
+        added = sorted(short_titles[source] for source in used - seen)
+        seen |= used
+        axes.set_title(title, fontsize=10, fontweight="bold", pad=22 if added else 8)
+        if added:
+            axes.text(0, 1.01, textwrap.fill("Sources added: " + "; ".join(added), 62), transform=axes.transAxes,
+                      fontsize=6.5, va="bottom", color=charts.TEXT_GREY)
+        states.append(state.assign(panel=title))
+    return states
+
+
+def panels_described(states: list[pd.DataFrame], names: pd.Series) -> str:
+    """The control panels as alt text: each panel (as control_panels returns them), then each territory's state
+    by its date (`names`: territory_id -> name)."""
+    return " ".join(
+        f"{state['panel'].iloc[0]}: " + "; ".join(
+            f"{names[row.territory_id]} {row.state}" + (", town reported" if row.town_changed else "")
+            for row in state.itertuples()) + "." for state in states)

@@ -1,0 +1,203 @@
+"""The static site for readers, rendered from the executed notebooks without running them again.
+
+Everything it needs is written into the site folder (styles, script, figures, data), so that it works
+opened from file:// and served by any static server, with no request to another host.
+"""
+
+import hashlib
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from ..data.paths import ROOT
+from ..presentation.source_list import SOURCES_MIMETYPE
+
+TEMPLATES = Path(__file__).resolve().parent / "site_templates"
+#: Short names for the navigation, by notebook number.
+_SHORT_NAMES = {"00": "Overview", "01": "Territories", "02": "Khojaly", "03": "Recognitions", "04": "Data notes",
+                "05": "Maps"}
+
+
+def render_site(notebooks: list[Path], figures_dir: Path, data_dir: Path, out_dir: Path,
+                bodies: dict[str, str] | None = None) -> list[Path]:
+    """Write the site for the executed `notebooks` into `out_dir`; returns the pages written. `bodies` holds
+    notebook pages' bodies already rendered (by notebook_body, where each notebook was executed), by name.
+
+    A page whose inputs (its notebook, the data, the templates) are unchanged since it was written is left
+    as it is; the hashes are kept in OUT/.build-state.json.
+    """
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    _sync_tree(TEMPLATES / "assets", out_dir / "assets", extra={"style.css": _stylesheet()})
+    _sync_tree(figures_dir, out_dir / "figures", skip=("README.md",))
+    _sync_tree(data_dir, out_dir / "data", skip=("README.md", "CHANGELOG.md"))
+    state_path = out_dir / ".build-state.json"
+    state = json.loads(state_path.read_text(encoding="utf-8")) if state_path.is_file() else {}
+    templates = _digest(sorted(TEMPLATES.rglob("*.j2")))
+    data_files = _digest(sorted(path for path in data_dir.rglob("*") if path.is_file()))
+    entries = [_entry(path, figures_dir) for path in notebooks]
+    pages = ([{"href": "index.html", "short": "Home"}]
+             + [{"href": entry["href"], "short": entry["short"]} for entry in entries]
+             + [{"href": "data.html", "short": "Data"}, {"href": "sources.html", "short": "Sources"}])
+    navigation = json.dumps(pages)
+    wanted = {
+        "index.html": _hash(templates, data_files, navigation, json.dumps(entries, sort_keys=True)),
+        **{entry["href"]: _hash(templates, navigation, path.read_bytes()) for entry, path in zip(entries, notebooks)},
+        "data.html": _hash(templates, data_files, navigation, (ROOT / "CITATION.cff").read_bytes()),
+        "sources.html": _hash(templates, data_files, navigation, json.dumps(entries, sort_keys=True)),
+    }
+    stale = {page for page, digest in wanted.items() if state.get(page) != digest or not (out_dir / page).is_file()}
+    if not stale:
+        return []
+    # Rendering needs Jinja, nbconvert and the data; a site with nothing stale needs none of them.
+    import jinja2
+    import nbformat
+
+    from ..data import codebook
+    from ..data.descriptor import read_descriptor
+    from ..subjects.overview import key_figures
+
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                                     keep_trailing_newline=True)
+    written = []
+
+    def write(page: str, template: str, **context) -> None:
+        root = "../" * page.count("/")
+        html = environment.get_template(template).render(pages=pages, current=page, root=root, **context)
+        (out_dir / page).parent.mkdir(parents=True, exist_ok=True)
+        (out_dir / page).write_text(html, encoding="utf-8")
+        written.append(out_dir / page)
+
+    if "index.html" in stale:
+        figures = key_figures()["key figure"].to_dict()
+        maps = [entry["thumbnail"] for entry in entries if entry["name"].startswith("05-") and entry["thumbnail"]]
+        write("index.html", "index.html.j2", title="Home", locator=maps[0] if maps else None,
+              notebooks=[{**entry, "key_figure": figures.get(entry["name"], "")} for entry in entries])
+    for path, entry in zip(notebooks, entries):
+        if entry["href"] in stale:
+            body = (bodies or {}).get(path.name) or notebook_body(nbformat.read(path, as_version=4))
+            write(entry["href"], "notebook.html.j2", title=entry["title"], name=path.name, code_toggle=True,
+                  body=body)
+    if "data.html" in stale:
+        descriptor = read_descriptor(data_dir)
+        write("data.html", "data.html.j2", title="Data", description=descriptor["description"],
+              tables=codebook.tables(data_dir),
+              raw_files=[resource["path"] for resource in descriptor["resources"]
+                         if "schema" not in resource and resource.get("format") != "geojson"],
+              map_files=[resource for resource in descriptor["resources"] if resource.get("format") == "geojson"],
+              citation=(ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+    if "sources.html" in stale:
+        write("sources.html", "sources.html.j2", title="Sources", groups=_source_groups(entries))
+    for page in set(state) - set(wanted):
+        (out_dir / page).unlink(missing_ok=True)
+    if wanted != state:
+        state_path.write_text(json.dumps(wanted, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return written
+
+
+def _stylesheet() -> bytes:
+    from pygments.formatters import HtmlFormatter
+
+    highlighting = HtmlFormatter(style="default").get_style_defs(".highlight")
+    return ((TEMPLATES / "assets" / "style.css").read_text(encoding="utf-8")
+            + "\n/* Code highlighting (Pygments) */\n" + highlighting + "\n").encode("utf-8")
+
+
+def _sync_tree(source: Path, target: Path, skip: tuple[str, ...] = (), extra: dict[str, bytes] | None = None) -> None:
+    """Make `target` hold exactly the files of `source` (less `skip`, with `extra` contents overriding),
+    writing only the files that differ."""
+    wanted = {path.relative_to(source): path.read_bytes() for path in source.rglob("*")
+              if path.is_file() and path.name not in skip}
+    wanted.update({Path(name): content for name, content in (extra or {}).items()})
+    for relative, content in wanted.items():
+        path = target / relative
+        if not path.is_file() or path.read_bytes() != content:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+    if target.is_dir():
+        for path in [p for p in target.rglob("*") if p.is_file() and p.relative_to(target) not in wanted]:
+            path.unlink()
+
+
+def _digest(paths: list[Path]) -> str:
+    return _hash(*(path.read_bytes() for path in paths))
+
+
+def _hash(*parts: str | bytes) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode() if isinstance(part, str) else part)
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _source_groups(entries: list[dict]) -> list[dict]:
+    """The sources, compilation first, each with the tables that rest on it and the notebooks that used it."""
+    from ..data.loading import load
+    from ..data.words import written_date
+    from ..subjects.sources import tables_by_source
+
+    tables = tables_by_source()
+    sources = load("sources").astype(object).where(lambda frame: frame.notna(), None)
+    described = []
+    for record in sources.to_dict("records"):
+        notebooks = [{"href": entry["href"], "title": entry["title"]} for entry in entries
+                     if record["source_id"] in entry["sources"]]
+        date = record["date"]
+        described.append({**record, "date": written_date(date) if date is not None else None,
+                          "url_host": _host(record["url"]), "read_at_host": _host(record["read_at_url"]),
+                          "tables": tables.get(record["source_id"], []), "notebooks": notebooks})
+    compilation = [source for source in described if source["kind"] == "compilation section"]
+    outside = [source for source in described if source["kind"] != "compilation section"]
+    return [{"id": "compilation", "title": "The compilation, section by section", "sources": compilation},
+            {"id": "outside", "title": "Outside sources", "sources": outside}]
+
+
+def _host(address: str | None) -> str | None:
+    from urllib.parse import urlsplit
+
+    return urlsplit(address).hostname.removeprefix("www.") if address else None
+
+
+def _sources_used(notebook: dict) -> list[str]:
+    """The sources a notebook recorded as used (its sources.used_here() output), if any."""
+    return [source for cell in notebook["cells"] for output in cell.get("outputs", [])
+            for source in output.get("data", {}).get(SOURCES_MIMETYPE, {}).get("sources", [])]
+
+
+def _entry(path: Path, figures_dir: Path) -> dict:
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    about = notebook["metadata"].get("karabakh", {})
+    first = notebook["cells"][0]["source"]
+    title = ("".join(first) if isinstance(first, list) else first).splitlines()[0].removeprefix("# ").strip()
+    thumbnail = None
+    if about.get("key_chart"):
+        record = json.loads((figures_dir / f"{about['key_chart']}.json").read_text(encoding="utf-8"))
+        thumbnail = {"src": f"figures/{about['key_chart']}.png", "alt": record["alt"]}
+    return {"name": path.name, "href": f"notebooks/{path.stem}.html", "title": title,
+            "short": _SHORT_NAMES.get(path.name[:2], title), "summary": about.get("summary", ""),
+            "thumbnail": thumbnail, "sources": _sources_used(notebook)}
+
+
+def notebook_body(notebook) -> str:
+    """The HTML of an executed notebook's cells, as its page on the site shows them."""
+    body, _ = _exporter().from_notebook_node(notebook)
+    return _link_pages(body)
+
+
+@lru_cache(maxsize=1)
+def _exporter():
+    import mistune
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="notebook", extra_template_basedirs=[str(TEMPLATES)],
+                            exclude_input_prompt=True, exclude_output_prompt=True)
+    # Markdown that a notebook's code builds from data is shown as written: markup in the data stays text.
+    exporter.register_filter("markdown_as_text_safe", mistune.create_markdown(escape=True))
+    return exporter
+
+
+def _link_pages(body: str) -> str:
+    """Links between notebooks point at their pages on the site."""
+    return re.sub(r'href="((?!https?:)[^"#]*?)\.ipynb', r'href="\1.html', body)

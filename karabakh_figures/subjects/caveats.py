@@ -1,0 +1,54 @@
+"""What qualifies a figure: the caveats other sources give, each beside the row it qualifies with its source
+and address, and the values recorded by implication with the note that explains them."""
+
+import pandas as pd
+
+from ..data.loading import load
+from .sources import source_addresses, source_labels
+
+
+def implied_values() -> pd.DataFrame:
+    """Every value recorded by implication rather than stated outright, with the note that explains it."""
+    sources = source_labels()
+    rows = []
+    for name in ("khojaly_figures", "recognitions", "campaign_events"):
+        table = load(name)
+        key = table.columns[0]
+        implied = table[table["inferred_fields"].notna()]
+        context = implied["context_source_id"] if "context_source_id" in implied else pd.Series(pd.NA, implied.index)
+        for row, source in zip(implied.itertuples(), context):
+            rows.append({"table": name, "row": getattr(row, key), "columns": row.inferred_fields.replace(";", ", "),
+                         "note": row.note, "outside source": sources.get(source, "") if pd.notna(source) else ""})
+    return pd.DataFrame(rows)
+
+
+def caveat_table(topic: str | None = None) -> pd.DataFrame:
+    """Caveats from other sources, each beside the row it qualifies, with its source and address."""
+    caveats = load("caveats")
+    sources = load("sources").set_index("source_id")
+    if topic is not None:
+        caveats = caveats[caveats["topic"].eq(topic)]
+    return pd.DataFrame({
+        "row": caveats["table"] + ": " + caveats["row_id"],
+        "caveat": caveats["caveat"],
+        "source": caveats["source_id"].map(sources["short_title"]),
+        "address": caveats["source_id"].map(source_addresses(sources)),
+    }).set_index("row")
+
+
+def every_caveat() -> pd.DataFrame:
+    """Every caveat in the data, beside the row it qualifies, with its source and address: the caveats table,
+    the changes of control, the published estimates and the later recognitions."""
+    sources = load("sources").set_index("source_id")
+    caveats = load("caveats")
+    parts = [pd.DataFrame({"row": caveats["table"] + ": " + caveats["row_id"], "caveat": caveats["caveat"],
+                           "source_id": caveats["source_id"]})]
+    for name, key, text in (("control_changes", "change_id", "caveat"), ("later_recognitions", "later_id", "note"),
+                            ("death_toll_estimates", "estimate_id", "caveat")):
+        table = load(name)
+        parts.append(pd.DataFrame({"row": f"{name}: " + table[key], "caveat": table[text],
+                                   "source_id": table["source_id"]}))
+    table = pd.concat(parts, ignore_index=True)
+    table["source"] = table["source_id"].map(sources["short_title"])
+    table["address"] = table["source_id"].map(source_addresses(sources))
+    return table.drop(columns="source_id").set_index("row")

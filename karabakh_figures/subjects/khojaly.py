@@ -1,0 +1,50 @@
+"""The figures for Khojaly: those killed by group as one section states them (the remainder derived, with its
+arithmetic), and the figures other publications give, each as worded, with its source."""
+
+import pandas as pd
+
+from ..data.loading import load
+from ..data.words import formatted
+from .sources import source_addresses
+
+
+def killed_by_group(figures: pd.DataFrame | None = None, source_id: str = "khojaly-narrative") -> pd.DataFrame:
+    """Those killed by group as one source states them, with the remainder derived from its total."""
+    figures = load("khojaly_figures") if figures is None else figures
+    killed = figures[figures["measure"].eq("killed") & figures["source_id"].eq(source_id)
+                     & figures["qualifier"].eq("exact")]
+    total = killed.loc[killed["group"].eq("all"), "value"].item()
+    groups = killed[~killed["group"].eq("all")]
+    remainder = total - groups["value"].sum()
+    arithmetic = f"{formatted(total)} − " + " − ".join(formatted(value) for value in groups["value"]) + \
+        f" = {formatted(remainder)}"
+    table = pd.DataFrame({"group": list(groups["group"]) + ["not in these groups (derived)"],
+                          "killed": list(groups["value"]) + [remainder],
+                          "kind": ["stated"] * len(groups) + ["derived"],
+                          "arithmetic": [""] * len(groups) + [arithmetic]})
+    table["share_pct"] = table["killed"] / total * 100
+    return table
+
+
+def estimates_table(estimates: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Published figures for those killed in Khojaly (and bodies counted), each as worded, with its source."""
+    estimates = load("death_toll_estimates") if estimates is None else estimates
+    sources = load("sources").set_index("source_id")
+    return pd.DataFrame({
+        "Who, when": estimates["label"],
+        "Measure": estimates["measure"] + estimates["group"].map(lambda group: "" if group == "all" else f" ({group})"),
+        "As stated": [_range_words(q, low, high) for q, low, high in
+                      zip(estimates["qualifier"], estimates["low"], estimates["high"])],
+        "Wording": estimates["wording"],
+        "Source": estimates["source_id"].map(sources["short_title"]),
+        "Address": estimates["source_id"].map(source_addresses(sources)),
+        "Caveat": estimates["caveat"],
+    }).set_index("Who, when")
+
+
+def _range_words(qualifier: str, low: float, high: float) -> str:
+    if qualifier == "as many as":
+        return f"as many as {formatted(low)}–{formatted(high)}"
+    if qualifier in ("at least", "more than"):
+        return f"{qualifier} {formatted(low)}"
+    return formatted(low) if qualifier == "exact" else f"{qualifier} {formatted(low)}"

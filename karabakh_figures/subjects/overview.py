@@ -1,0 +1,39 @@
+"""The overview's key figures: one per notebook, as a sentence with its attribution."""
+
+import pandas as pd
+
+from ..data.loading import load
+from ..data.words import date_label, formatted
+from .crosschecks import discrepancies
+from .territories import area_totals
+
+
+def key_figures() -> pd.DataFrame:
+    """One key figure per notebook, as a sentence with its attribution, for the overview."""
+    territories, figures, recognitions = load("territories"), load("khojaly_figures"), load("recognitions")
+    totals = area_totals(territories)
+    killed = figures[figures["measure"].eq("killed") & figures["group"].eq("all") & figures["qualifier"].eq("exact")]
+    narrative_total = killed.loc[killed["source_id"].eq("khojaly-narrative"), "value"].item()
+    dated = recognitions["date_start"].dropna()
+    differing = discrepancies(figures)["measure"]
+    districts = load("territory_districts")
+    first, last = load("control_changes").sort_values("date_start").iloc[[0, -1]].itertuples()
+    rows = [
+        ("01-territories.ipynb",
+         f"{len(territories)} territories listed; their areas sum to {formatted(totals['km2'][0])} km², or "
+         f"{formatted(totals['km2'][1])} km² counting Shusha once (derived)."),
+        ("02-khojaly-casualties.ipynb",
+         f"{formatted(narrative_total)} persons killed, according to the compilation's narrative; the figure "
+         f"is stated in {len(killed)} sections."),
+        ("03-recognition-timeline.ipynb",
+         f"{len(recognitions)} acts reported, {len(dated)} of them dated, {dated.min().year}–{dated.max().year}."),
+        ("04-data-notes.ipynb",
+         f"{len(differing)} measures on which sections differ ({', '.join(differing)}); "
+         f"{len(load('caveats'))} caveats from other sources."),
+        ("05-maps.ipynb",
+         f"{len(territories)} territories drawn from {districts['shape_name'].nunique()} district features "
+         f"({', '.join(sorted(set(districts['match'])))}); control changed from "
+         f"{date_label(first.date_start, first.date_end, first.date_precision)} to "
+         f"{date_label(last.date_start, last.date_end, last.date_precision)}, according to other sources."),
+    ]
+    return pd.DataFrame(rows, columns=["notebook", "key figure"]).set_index("notebook")

@@ -1,0 +1,346 @@
+"""Every check of the validator, shown failing: each test breaks a copy of the data and asserts the exact line."""
+
+import hashlib
+import json
+
+import pytest
+
+from conftest import read_rows, row_number, set_cell, write_rows
+
+TERRITORIES, FIGURES, RECOGNITIONS = "territories.csv", "khojaly_figures.csv", "recognitions.csv"
+
+
+def break_cell(data, file, key, column, value):
+    path = data / file
+    row = row_number(path, key)
+    set_cell(path, row, column, value)
+    return f"{path}, row {row}"
+
+
+CELL_CASES = {
+    "number with a thousands separator": (
+        TERRITORIES, "nagorno-karabakh", "area_km2", "4,400",
+        ['column area_km2, value "4,400": not a number (digits, a dot for decimals, no thousands separator)',
+         'column area_km2, value "4,400": not stated in source_quote']),
+    "date not in ISO 8601": (
+        TERRITORIES, "lachin", "occupied_start", "18/05/1992",
+        ['column occupied_start, value "18/05/1992": not a date (write YYYY-MM-DD)']),
+    "required value missing": (
+        TERRITORIES, "lachin", "name_az", "",
+        ['column name_az, value "": a value is required']),
+    "value outside the enum": (
+        RECOGNITIONS, "us-ma-house-2010", "body_level", "parliament",
+        ['column body_level, value "parliament": not one of: national legislature, legislative committee, '
+         'sub-national legislature, sub-national (body not named), member of a legislature, '
+         'intergovernmental organisation, inter-parliamentary organisation']),
+    "negative area": (
+        TERRITORIES, "lachin", "area_km2", "-1840",
+        ['column area_km2, value "-1840": less than the minimum 0',
+         'column area_km2, value "-1840": not stated in source_quote']),
+    "pattern": (
+        TERRITORIES, "lachin", "iso_3166_2", "LAC",
+        ['column iso_3166_2, value "LAC": does not match the pattern AZ-[A-Z]{2,3}']),
+    "unknown source": (
+        FIGURES, "narrative-hostages", "source_id", "khojaly-story",
+        ['column source_id, value "khojaly-story": not found in column source_id of sources']),
+    "within a territory that does not exist": (
+        TERRITORIES, "shusha", "within", "karabakh",
+        ['column within, value "karabakh": not found in column territory_id of territories']),
+    "quote not verbatim": (
+        FIGURES, "narrative-hostages", "source_quote", "1,275 inhabitants were taken hostages",
+        ['column source_quote, value "1,275 inhabitants were taken hostages": '
+         'not found verbatim in the text of source khojaly-narrative']),
+    "quote from another section": (
+        FIGURES, "czech-killed", "source_id", "khojaly-narrative",
+        ['column source_quote, value "brutally killed 613 defenseless civilians": '
+         'not found verbatim in the text of source khojaly-narrative']),
+    "passages out of order": (
+        RECOGNITIONS, "pk-senate-frc-2012", "source_quote",
+        "1. Foreign Relations Committee condemns the genocide … On February 1, 2012 the Senate",
+        ['column source_quote, value "On February 1, 2012 the Senate": '
+         'not found verbatim in the text of source recognition-pakistan']),
+    "outside source's quote not in its reference": (
+        "area_figures.csv", "azerbaijan-total-area", "source_quote", "Total area of Azerbaijan | 86,000 km²",
+        ['column source_quote, value "Total area of Azerbaijan | 86,000 km²": '
+         'not found verbatim in the text of source ctx-cia-factbook-area',
+         'column value, value "86600": not stated in source_quote']),
+    "raw text that the package does not describe": (
+        "sources.csv", "ctx-cia-factbook-area", "raw_file", "raw/factbook.json",
+        ['column raw_file, value "raw/factbook.json": not a raw text described in datapackage.json']),
+    "a bare site name as an address": (
+        "sources.csv", "ctx-trend-fizuli", "url", "trend.az",
+        ['column url, value "trend.az": not a full address (http:// or https:// and the whole address, as read)']),
+    "an address with a space in it": (
+        "sources.csv", "ctx-trend-fizuli", "url", "https://en.trend.az/azerbaijan/politics 3318694.html",
+        ['column url, value "https://en.trend.az/azerbaijan/politics 3318694.html": '
+         'does not match the pattern https?://[^\\s]+']),
+    "a second-hand source without the page it was read on": (
+        "sources.csv", "ctx-memorial", "read_at_url", "",
+        ['column read_at_url, value "": a second-hand source needs the page it was read on, in read_at_url '
+         "(and the original's, in url, where one was read)"]),
+    "an unknown status": (
+        "sources.csv", "ctx-memorial", "status", "checked",
+        ['column status, value "checked": not one of: original, second-hand, original not found, '
+         'address not recorded, compilation']),
+    "an outside source with no address that does not say so": (
+        "sources.csv", "ctx-reference-file", "status", "original",
+        ['column url, value "": an original needs its full address (the original\'s own page, in url)']),
+    "an original whose address is not given": (
+        "sources.csv", "ctx-trend-fizuli", "url", "",
+        ['column url, value "": an original needs its full address (the original\'s own page, in url)']),
+    "an original read elsewhere": (
+        "sources.csv", "ctx-trend-fizuli", "read_at_url", "https://example.org/copy",
+        ['column read_at_url, value "https://example.org/copy": '
+         'an original is read on its own page: a source read elsewhere is second-hand']),
+    "a source that says no address was recorded, and gives one": (
+        "sources.csv", "ctx-reference-file", "url", "https://example.org/reference",
+        ['column url, value "https://example.org/reference": '
+         'an address is given, so status must say how the source was read']),
+    "an original not found, with the original's address": (
+        "sources.csv", "ctx-wikipedia-khojaly", "url", "https://example.org/original",
+        ['column url, value "https://example.org/original": the original was not found: the page read goes in '
+         'read_at_url']),
+    "a section of the compilation with an address": (
+        "sources.csv", "khojaly-narrative", "url", "https://example.org/compilation",
+        ['column url, value "https://example.org/compilation": '
+         'a section of the compilation is read in its raw text: no address']),
+    "one of several raw texts not described": (
+        "sources.csv", "ctx-memorial", "raw_file", "raw/context-facts.md;raw/memorial.txt",
+        ['column raw_file, value "raw/memorial.txt": not a raw text described in datapackage.json']),
+    "a deferred act admitted to the timeline": (
+        "later_recognitions.csv", "us-hi-hr-13-2014", "admitted", "true",
+        ['column admitted, value "true": must be true exactly when body, date_text and instrument are all given '
+         "and the outcome is 'reported as adopted'"]),
+    "caveat about a row that does not exist": (
+        "caveats.csv", "aghdam-occupied-part", "row_id", "agdam",
+        ['column row_id, value "agdam": not a territory_id in territories.csv']),
+    "number in a caveat that its quote does not state": (
+        "caveats.csv", "texas-date", "caveat", "House Resolution 535 was adopted on 4 March 2011.",
+        ['column caveat, value "4": not stated in source_quote']),
+    "figure the quote does not state": (
+        FIGURES, "narrative-killed", "value", "631",
+        ['column value, value "631": not stated in source_quote']),
+    "figure inside a longer number is not stated": (
+        FIGURES, "narrative-missing", "value", "15",
+        ['column value, value "15": not stated in source_quote']),
+    "date text that does not match the date": (
+        RECOGNITIONS, "us-ma-house-2010", "date_text", "On February 26, 2010",
+        ['column date_text, value "On February 26, 2010": not stated in source_quote',
+         'column date_start, value "2010-02-25": date_text "On February 26, 2010" reads as 2010-02-26']),
+    "year missing from the date text": (
+        RECOGNITIONS, "oic-cfm-36-damascus", "date_text", "May",
+        ['column date_start, value "2009-05-01": the year 2009 is not in date_text "May"']),
+    "unknown date with a date": (
+        RECOGNITIONS, "us-ca", "date_start", "2011-01-01",
+        ['column date_start, value "2011-01-01": must be empty when date_precision is unknown']),
+    "dated row without a date": (
+        RECOGNITIONS, "us-ma-house-2010", "date_end", "",
+        ['column date_end, value "": a date is required when date_precision is day']),
+    "unknown column named as inferred": (
+        RECOGNITIONS, "us-ga-house-hr1594", "inferred_fields", "country;state",
+        ['column inferred_fields, value "state": not a column of this table']),
+}
+
+
+@pytest.mark.parametrize("case", CELL_CASES, ids=list(CELL_CASES))
+def test_broken_cell_is_reported_on_one_line(case, data_copy, validate):
+    file, key, column, value, expected = CELL_CASES[case]
+    where = break_cell(data_copy, file, key, column, value)
+    code, out, err = validate(data_copy)
+    assert code == 1 and out == []
+    assert err[:-1] == [f"{where}, {line}" for line in expected]
+    assert err[-1] == f"{data_copy}: {len(err) - 1} problem(s)"
+
+
+def test_term_that_the_quote_lacks_is_reported(data_copy, validate):
+    where = break_cell(data_copy, RECOGNITIONS, "co-senate-second-committee-2012", "terms", "genocide;massacre")
+    assert validate(data_copy)[2][:-1] == [f'{where}, column terms, value "massacre": not stated in source_quote']
+
+
+def test_dates_in_the_wrong_order(data_copy, validate):
+    path = data_copy / RECOGNITIONS
+    row = row_number(path, "pk-senate-frc-2012")
+    set_cell(path, row, "date_start", "2012-02-02")
+    assert validate(data_copy)[2][:-1] == [
+        f'{path}, row {row}, column date_end, value "2012-02-01": before date_start 2012-02-02',
+        f'{path}, row {row}, column date_start, value "2012-02-02": the range 2012-02-02 to 2012-02-01 '
+        "does not fit date_precision day",
+        f'{path}, row {row}, column date_start, value "2012-02-02": '
+        'date_text "On February 1, 2012" reads as 2012-02-01',
+    ]
+
+
+# The date text stays the source's "1988-1992"; the cases differ in the range alone.
+@pytest.mark.parametrize(("start", "end", "precision", "message"), [
+    ("1975-01-01", "1992-12-31", "period",
+     'column occupied_start, value "1975-01-01": outside the plausible range 1980-01-01 to today'),
+    ("1988-01-01", "2992-12-31", "period",
+     'column occupied_end, value "2992-12-31": outside the plausible range 1980-01-01 to today'),
+    ("1988-02-01", "1992-12-31", "period",
+     'column occupied_start, value "1988-02-01": '
+     'the range 1988-02-01 to 1992-12-31 does not fit date_precision period'),
+    ("1988-01-01", "1992-12-31", "year",
+     'column occupied_start, value "1988-01-01": '
+     'the range 1988-01-01 to 1992-12-31 does not fit date_precision year'),
+    ("1988-01-01", "1988-01-31", "month",
+     'column occupied_start, value "1988-01-01": the month January is not in date_text "1988-1992"'),
+])
+def test_implausible_or_misshapen_date_ranges(start, end, precision, message, data_copy, validate):
+    path = data_copy / TERRITORIES
+    rows = read_rows(path)
+    header = rows[0]
+    row = row_number(path, "nagorno-karabakh")
+    for column, value in (("occupied_start", start), ("occupied_end", end), ("date_precision", precision)):
+        rows[row - 1][header.index(column)] = value
+    write_rows(path, rows)
+    problems = validate(data_copy)[2][:-1]
+    assert f"{path}, row {row}, {message}" in problems
+
+
+def test_parts_exceeding_their_total(data_copy, validate):
+    path = data_copy / FIGURES
+    total_row = row_number(path, "narrative-killed")
+    set_cell(path, total_row, "value", "200")
+    problems = validate(data_copy)[2][:-1]
+    parts = ", ".join(str(row_number(path, key)) for key in
+                      ("narrative-killed-women", "narrative-killed-children", "narrative-killed-elderly"))
+    assert f'{path}, row {total_row}, column value, value "200": its parts exceed it: ' \
+           f"women 106 + children 63 + elderly 70 = 239 (rows {parts})" in problems
+
+
+def test_part_measure_exceeding_its_total(data_copy, validate):
+    path = data_copy / FIGURES
+    cruelty = row_number(path, "narrative-killed-with-especial-cruelty")
+    set_cell(path, cruelty, "value", "700")
+    set_cell(path, cruelty, "source_quote", "Of those who perished, 56 persons … 613 persons were killed")
+    total_row = row_number(path, "narrative-killed")
+    problems = validate(data_copy)[2][:-1]
+    assert f'{path}, row {total_row}, column value, value "613": its parts exceed it: ' \
+           f"killed with especial cruelty 700 = 700 (rows {cruelty})" in problems
+
+
+def test_duplicate_key(data_copy, validate):
+    path = data_copy / TERRITORIES
+    rows = read_rows(path)
+    write_rows(path, [*rows, rows[1]])
+    assert validate(data_copy)[2][:-1] == [
+        f'{path}, row {len(rows) + 1}, column territory_id, value "nagorno-karabakh": duplicate key: the same as row 2']
+
+
+def test_a_renamed_key_is_reported_by_every_table_that_cites_it_and_other_changes_recheck_one_table(
+        data_copy, validate):
+    """Foreign keys are checked against the key columns of the tables they point into: a changed key shows in
+    every table citing the old one; a change elsewhere in a referenced table has that table checked again alone."""
+    from karabakh_figures.data.schema_checks import _errors
+
+    assert validate(data_copy)[0] == 0
+    sources, cited = data_copy / "sources.csv", "justice-for-khojaly"
+    row = row_number(sources, cited)
+    checked_before = _errors.cache_info().misses
+    set_cell(sources, row, "note", "Another note.")
+    assert validate(data_copy)[0] == 0
+    assert _errors.cache_info().misses == checked_before + 1, "only sources.csv is checked again"
+    citing = []
+    for path in sorted(data_copy.glob("*.csv")):
+        header, *rows = read_rows(path)
+        if path != sources and "source_id" in header:
+            column = header.index("source_id")
+            citing += [f'{path}, row {number}, column source_id, value "{cited}": not found in column source_id of '
+                       "sources" for number, cells in enumerate(rows, start=2) if cells[column] == cited]
+    set_cell(sources, row, "source_id", "renamed-source")
+    errors = validate(data_copy)[2]
+    assert {line.split(",")[0] for line in citing} == {str(data_copy / "campaign_events.csv"),
+                                                       str(data_copy / "recognitions.csv")}
+    assert sorted(line for line in errors if line in citing) == sorted(citing)
+
+
+def test_ragged_and_blank_rows(data_copy, validate):
+    path = data_copy / TERRITORIES
+    rows = read_rows(path)
+    write_rows(path, [*rows[:3], ["khankendi", "Khankendi"], *rows[3:]])
+    with path.open("a", encoding="utf-8") as file:
+        file.write("\n")
+    assert validate(data_copy)[2][:-1] == [
+        f'{path}, row 4, column -, value "khankendi,Khankendi": the row has 2 cells where the header names 14',
+        f'{path}, row 12, column -, value "": the row is blank; delete it',
+    ]
+
+
+def test_header_missing_a_column(data_copy, validate):
+    path = data_copy / TERRITORIES
+    rows = read_rows(path)
+    write_rows(path, [cells[:-1] for cells in rows])
+    problems = validate(data_copy)[2][:-1]
+    assert problems == [f'{path}, row 1, column source_quote, value "": column source_quote is missing from the header']
+
+
+def test_header_with_a_misspelt_column(data_copy, validate):
+    path = data_copy / TERRITORIES
+    rows = read_rows(path)
+    rows[0][rows[0].index("area_km2")] = "area"
+    write_rows(path, rows)
+    assert validate(data_copy)[2][:-1] == [
+        f'{path}, row 1, column area_km2, value "area": the header should name column area_km2 here']
+
+
+def test_excel_export_with_bom_and_crlf_loads_the_same(data_copy, validate):
+    from karabakh_figures import load
+
+    clean = load("recognitions", data_copy)
+    path = data_copy / RECOGNITIONS
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
+    assert validate(data_copy)[0] == 0
+    from pandas.testing import assert_frame_equal
+
+    assert_frame_equal(load("recognitions", data_copy), clean)
+
+
+def test_other_encoding_is_an_error_naming_row_and_column(data_copy, validate):
+    path = data_copy / TERRITORIES
+    text = path.read_text(encoding="utf-8")
+    path.write_bytes(text.encode("cp1252", errors="replace"))
+    assert validate(data_copy)[2][:-1] == [
+        # Laçın is the first name whose letters cp1252 can encode: its ç is byte e7.
+        f'{path}, row 4, column name_az, value "bytes e7": the file is not UTF-8 '
+        "(an Excel 'CSV UTF-8' export is fine); re-save it as UTF-8"]
+
+
+def test_empty_file_and_header_only_file(data_copy, validate):
+    (data_copy / TERRITORIES).write_text("", encoding="utf-8")
+    header = read_rows(data_copy / RECOGNITIONS)[0]
+    write_rows(data_copy / RECOGNITIONS, [header])
+    problems = validate(data_copy)[2][:-1]
+    assert f"{data_copy / TERRITORIES}, row -, column -, value \"\": the file is empty" in problems
+    assert any(line.startswith(f"{data_copy / RECOGNITIONS}, row 1, column -, value \"recognition_id,")
+               and line.endswith(": the table has a header but no data rows") for line in problems)
+
+
+def test_missing_file(data_copy, validate):
+    (data_copy / FIGURES).unlink()
+    assert validate(data_copy)[2][:-1] == [f'{data_copy / FIGURES}, row -, column -, value "": the file is missing']
+
+
+def test_changed_raw_source(data_copy, validate):
+    raw = data_copy / "raw" / "the-occupation-in-figures.txt"
+    raw.write_bytes(raw.read_bytes().replace(b"613 persons", b"631 persons"))
+    digest = "sha256:" + hashlib.sha256(raw.read_bytes()).hexdigest()
+    expected = json.loads((data_copy / "datapackage.json").read_text(encoding="utf-8"))["resources"][0]["hash"]
+    assert validate(data_copy)[2][:-1] == [
+        f'{raw}, row -, column -, value "{digest[:59]}…": the raw source differs from the copy described '
+        f"in datapackage.json ({expected})"]
+
+
+def test_section_heading_on_the_wrong_line(data_copy, validate):
+    path = data_copy / "sources.csv"
+    row = row_number(path, "recognition-mexico")
+    set_cell(path, row, "section_line", "52")
+    problems = validate(data_copy)[2][:-1]
+    assert problems[0] == (f'{path}, row {row}, column section_heading, value "Recognition of the Khojaly genocide by '
+                           'Mexico": line 52 of raw/the-occupation-in-figures.txt reads ""')
+
+
+def test_unreadable_descriptor_is_one_line_not_a_traceback(tmp_path, validate):
+    code, out, err = validate(tmp_path)
+    assert code == 1
+    assert err[0].startswith(f"{tmp_path / 'datapackage.json'}, row -, column -, value \"\": cannot be read:")
+    assert not any("Traceback" in line for line in err)

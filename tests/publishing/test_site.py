@@ -1,0 +1,232 @@
+"""The rendered site, opened in a real browser (the system Chromium, driven by Playwright).
+
+Without Chromium the browser tests are skipped with the reason; with KARABAKH_REQUIRE_BROWSER=1 (as CI sets)
+a missing browser is a failure instead."""
+
+import functools
+import http.server
+import os
+import threading
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+
+from conftest import DATA, ROOT, read_rows, row_number, set_cell
+from karabakh_figures.publishing.build import build, notebooks
+from karabakh_figures.publishing.site import render_site
+
+CHROMIUM = Path(os.environ.get("KARABAKH_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        reason = (f"no Chromium at {CHROMIUM}: install it (Debian: apt-get install chromium) or point "
+                  "KARABAKH_CHROMIUM at one to run the browser tests")
+        if os.environ.get("KARABAKH_REQUIRE_BROWSER"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def serve(folder: Path):
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The site rendered from the committed notebooks, figures and data, as `make` renders it."""
+    folder = tmp_path_factory.mktemp("site")
+    render_site(notebooks(), ROOT / "figures", DATA, folder)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def served(site):
+    server = serve(site)
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def pages(site: Path) -> list[str]:
+    return sorted(str(path.relative_to(site)) for path in site.rglob("*.html"))
+
+
+def visit(browser, url: str, accessibility: bool = False) -> dict:
+    """Open `url` and report what a reader's browser saw: errors, failed or outside requests, images, links,
+    text and, with `accessibility`, what axe-core finds."""
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    seen = {"console": [], "errors": [], "failed": [], "outside": []}
+    origin = f"{urlparse(url).scheme}://{urlparse(url).netloc}"
+    page.on("console", lambda message: message.type == "error" and seen["console"].append(message.text))
+    page.on("pageerror", lambda error: seen["errors"].append(str(error)))
+    page.on("requestfailed", lambda request: seen["failed"].append(request.url))
+    page.on("response", lambda response: response.status >= 400 and seen["failed"].append(response.url))
+    page.on("request", lambda request: not request.url.startswith((origin, "data:")) and seen["outside"].append(
+        request.url))
+    page.goto(url, wait_until="load")
+    seen["images"] = page.eval_on_selector_all(
+        "img", "images => images.map(image => [image.currentSrc.slice(0, 80), image.naturalWidth, image.alt])")
+    seen["links"] = page.eval_on_selector_all("a[href]", "links => links.map(link => link.getAttribute('href'))")
+    seen["text"] = page.inner_text("body")
+    seen["page"] = page
+    if accessibility:
+        from axe_playwright_python.sync_playwright import Axe
+
+        seen["violations"] = {f"{violation['id']} ({violation['impact']}, {len(violation['nodes'])} nodes): "
+                              f"{violation['help']}": violation["nodes"][0]["html"][:120]
+                              for violation in Axe().run(page).response["violations"]}
+    return seen
+
+
+@pytest.fixture(scope="session")
+def seen_pages(browser, site, served):
+    """Every page, opened once for all the tests that read what a reader's browser saw on it."""
+    seen = {}
+    for name in pages(site):
+        seen[name] = visit(browser, served + name, accessibility=True)
+        seen[name].pop("page").close()
+    return seen
+
+
+def test_every_page_loads_cleanly_with_images_alt_text_and_working_links(site, served, seen_pages):
+    assert list(seen_pages) == ["data.html", "index.html", "notebooks/00-overview.html",
+                                "notebooks/01-territories.html", "notebooks/02-khojaly-casualties.html",
+                                "notebooks/03-recognition-timeline.html", "notebooks/04-data-notes.html",
+                                "notebooks/05-maps.html", "sources.html"]
+    for name, seen in seen_pages.items():
+        assert (seen["console"], seen["errors"], seen["failed"], seen["outside"]) == ([], [], [], []), name
+        for src, width, alt in seen["images"]:
+            assert width > 0, f"{name}: image did not load: {src}"
+            assert alt.strip(), f"{name}: image without alt text: {src}"
+        for href in seen["links"]:
+            target = urlparse(urljoin(served + name, href))
+            if target.netloc == urlparse(served).netloc:
+                assert (site / target.path.lstrip("/")).is_file(), f"{name}: broken link {href}"
+
+
+def test_pages_show_the_key_numbers(seen_pages):
+    acts = len(read_rows(DATA / "recognitions.csv")) - 1
+    territories = read_rows(DATA / "territories.csv")
+    expected = {
+        "index.html": ["613", f"{len(territories) - 1} territories", f"{acts} acts", "CC BY-SA 3.0"],
+        "notebooks/01-territories.html": ["14,682", "14,393", "20%"],
+        "notebooks/02-khojaly-casualties.html": ["613", "613 − 106 − 63 − 70 = 374", "1,000", "487"],
+        "notebooks/03-recognition-timeline.html": [f"{acts} acts"],
+        "notebooks/04-data-notes.html": ["0 problems"],
+        "notebooks/05-maps.html": ["CC BY-SA 3.0", "geoBoundaries (from Wikipedia)", "line of contact (1994–2020)"],
+        "data.html": ["territories.csv", "khojaly_figures.csv", "recognitions.csv", "datapackage.json"],
+    }
+    for name, numbers in expected.items():
+        assert [number for number in numbers if number not in seen_pages[name]["text"]] == [], name
+
+
+def test_the_sources_page_lists_every_source_with_its_links_and_what_uses_it(site):
+    from html.parser import HTMLParser
+
+    class Entries(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.ids, self.links, self.current = [], {}, None
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if tag == "li" and "id" in attrs:
+                self.current = attrs["id"]
+                self.ids.append(self.current)
+                self.links[self.current] = []
+            elif tag == "a" and self.current:
+                self.links[self.current].append(attrs["href"])
+
+    entries = Entries()
+    entries.feed((site / "sources.html").read_text(encoding="utf-8"))
+    header, *rows = read_rows(DATA / "sources.csv")
+    sources = {row[0]: dict(zip(header, row)) for row in rows}
+    assert sorted(entries.ids) == sorted(sources)
+    for source_id, source in sources.items():
+        for column in ("url", "read_at_url"):
+            if source[column]:
+                assert source[column] in entries.links[source_id], f"{source_id}: no link to its {column}"
+    assert any(link.startswith("notebooks/") for link in entries.links["khojaly-narrative"])
+    assert "data.html#khojaly_figures" in entries.links["khojaly-narrative"]
+
+
+def test_each_notebook_page_ends_with_its_sources_linking_to_the_sources_page(site):
+    for page in sorted((site / "notebooks").glob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        last_section = text[text.rindex('id="Sources"'):]
+        assert 'class="sources-used"' in last_section and 'href="../sources.html#' in last_section, page.name
+
+
+def test_no_page_has_an_accessibility_violation(seen_pages):
+    """axe-core (the WCAG rule engine, bundled with axe-playwright-python) on every page: zero violations of
+    any impact."""
+    assert {f"{name}: {rule}": node for name, seen in seen_pages.items()
+            for rule, node in seen["violations"].items()} == {}
+
+
+def test_code_is_hidden_until_the_reader_asks_for_it(browser, served):
+    seen = visit(browser, served + "notebooks/01-territories.html")
+    page, code, button = seen["page"], seen["page"].locator(".source-code").first, seen["page"].locator("#toggle-code")
+    assert not code.is_visible()
+    button.click()
+    assert code.is_visible() and button.get_attribute("aria-pressed") == "true" and button.inner_text() == "Hide code"
+    button.click()
+    assert not code.is_visible() and button.inner_text() == "Show code"
+    page.close()
+
+
+def test_tables_fit_a_phone_screen(browser, served):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    for name in ("notebooks/02-khojaly-casualties.html", "data.html"):
+        page.goto(served + name)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, f"{name} is wider than the screen"
+    page.close()
+
+
+def test_site_works_opened_from_files(browser, site):
+    for name in ("index.html", "notebooks/02-khojaly-casualties.html"):
+        seen = visit(browser, (site / name).as_uri())
+        assert (seen["console"], seen["errors"], seen["failed"]) == ([], [], []), name
+        assert all(width > 0 for _, width, _ in seen["images"]), name
+        seen["page"].close()
+
+
+# No digits: every number in a caveat must stand in its quote, and the validator would refuse the row.
+MARKUP = {"script": "<script>window.__injected = 'script'</script>",
+          "image": '<img src=x onerror="window.__injected = \'image\'">'}
+
+
+def test_markup_in_the_data_is_shown_as_text_and_never_runs(browser, data_copy, tmp_path):
+    # Two rows that 04-data-notes shows (an act with a curator's note, a caveat), so that one notebook is built.
+    recognitions = data_copy / "recognitions.csv"
+    set_cell(recognitions, row_number(recognitions, "oic-ministerial-kampala"), "label", MARKUP["script"])
+    caveats = data_copy / "caveats.csv"
+    set_cell(caveats, row_number(caveats, "aghdam-occupied-part"), "caveat", MARKUP["image"])
+    build(data_copy, tmp_path / "out", only=["04-data-notes.ipynb"], report=lambda line: None)
+    server = serve(tmp_path / "out" / "site")
+    try:
+        seen = visit(browser, f"http://127.0.0.1:{server.server_address[1]}/notebooks/04-data-notes.html")
+        for markup in MARKUP.values():
+            assert markup in seen["text"], f"{markup} is not shown as text"
+        assert seen["page"].evaluate("window.__injected") is None, "markup from the data ran"
+        assert seen["failed"] == []
+        seen["page"].close()
+    finally:
+        server.shutdown()
