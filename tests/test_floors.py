@@ -75,3 +75,10 @@ def test_load_imports_nothing_above_the_data_floor(cache, tmp_path):
              or module.startswith(("karabakh_figures.publishing", "karabakh_figures.presentation",
                                    "karabakh_figures.subjects"))]
     assert above == []
+
+
+def test_the_runner_site_and_command_line_import_no_pandas():
+    """A build with nothing to do imports these and no more: pandas would cost it more than the build itself."""
+    code = ("import sys\nimport karabakh_figures.publishing.build, karabakh_figures.publishing.cli, "
+            "karabakh_figures.publishing.site\nprint('pandas' in sys.modules)")
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout == "False\n"

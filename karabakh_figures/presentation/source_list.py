@@ -8,9 +8,7 @@ import pandas as pd
 
 from ..data.loading import load, loaded_tables
 from ..subjects.sources import tables_by_source
-
-#: The mimetype under which a notebook records the sources it used, for the site's Sources page.
-SOURCES_MIMETYPE = "application/vnd.karabakh.sources+json"
+from .output_types import SOURCES_MIMETYPE
 
 
 class SourceList:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..data.paths import ROOT
-from ..presentation.source_list import SOURCES_MIMETYPE
+from ..presentation.output_types import SOURCES_MIMETYPE
 
 TEMPLATES = Path(__file__).resolve().parent / "site_templates"
 #: Short names for the navigation, by notebook number.
