@@ -12,6 +12,10 @@ from .reading import Table
 PART_GROUPS = ("women", "children", "elderly")
 #: Measures that count a part of another measure of the same source.
 PART_MEASURES = {"killed with especial cruelty": "killed"}
+#: How many members each body that votes has: no vote can count more. The Security Council has had 15 members
+#: since 1966; the General Assembly's 193 is the UN's membership since 2011, its largest.
+MEMBERS = {"UN Security Council": 15, "UN General Assembly": 193}
+VOTE_COLUMNS = ("votes_for", "votes_against", "votes_abstaining", "votes_absent")
 
 
 def check_inferred_fields(table: Table) -> list[Problem]:
@@ -84,6 +88,47 @@ def check_admission(table: Table) -> list[Problem]:
             problems.append(Problem(str(table.path), row, "admitted", record["admitted"],
                                     "must be true exactly when body, date_text and instrument are all given "
                                     "and the outcome is 'reported as adopted'"))
+    return problems
+
+
+def check_votes(statements: Table, acts: Table) -> list[Problem]:
+    """The counts a page gives of one vote add to no more than the voting body's members."""
+    bodies = {record.get("act_id"): record.get("body") for _, record in acts.records()}
+    problems = []
+    for row, record in statements.records():
+        counts = [(column, int(record[column])) for column in VOTE_COLUMNS if record.get(column, "").isdigit()]
+        members = MEMBERS.get(bodies.get(record.get("act_id")))
+        if members is not None and sum(count for _, count in counts) > members:
+            arithmetic = " + ".join(str(count) for _, count in counts)
+            problems.append(Problem(str(statements.path), row, counts[0][0], record[counts[0][0]],
+                                    f"the counts add to {arithmetic} = {sum(count for _, count in counts)}, more than "
+                                    f"the {bodies[record['act_id']]}'s {members} members"))
+    return problems
+
+
+def check_symbol_years(acts: Table) -> list[Problem]:
+    """A Security Council symbol's year, S/RES/822 (1993), is the year of the act's date."""
+    problems = []
+    for row, record in acts.records():
+        year = re.search(r"\((\d{4})\)$", record.get("symbol", ""))
+        if year and record.get("date_start", "")[:4] != year.group(1):
+            problems.append(Problem(str(acts.path), row, "symbol", record["symbol"],
+                                    f"the symbol's year {year.group(1)} is not the year of date_start "
+                                    f"{record.get('date_start', '')}"))
+    return problems
+
+
+def check_unjoined_names(statements: Table) -> list[Problem]:
+    """A place a text names that is joined to no territory says why in its note; only a named territory is joined."""
+    problems = []
+    for row, record in statements.records():
+        names = record.get("statement") == "names territory"
+        if names and not record.get("territory_id") and not record.get("note"):
+            problems.append(Problem(str(statements.path), row, "note", "",
+                                    "a place joined to no territory needs a note saying why"))
+        elif not names and record.get("territory_id"):
+            problems.append(Problem(str(statements.path), row, "territory_id", record["territory_id"],
+                                    "only a row whose statement is 'names territory' names a territory"))
     return problems
 
 

@@ -18,18 +18,24 @@ DATE_RANGES = {
     "campaign_events": ("date_start", "date_end"),
     "control_changes": ("date_start", "date_end"),
     "later_recognitions": ("date_start", "date_end"),
+    "international_acts": ("date_start", "date_end"),
+    "reported_captures": ("date_start", "date_end"),
 }
+#: Tables whose rows must fall within narrower years than the plausible range: (first day, last day).
+COVERED_YEARS = {"international_acts": (date(1988, 1, 1), date(2024, 12, 31))}
 
 
-def check_dates(table: Table, start_column: str, end_column: str, today: date) -> list[Problem]:
+def check_dates(table: Table, start_column: str, end_column: str, today: date,
+                covered: tuple[date, date] | None = None) -> list[Problem]:
+    """Each row's dates fit their precision and wording, and fall between 1980 and today, or within `covered`."""
     problems = []
     for row, record in table.records():
         problems.extend(Problem(str(table.path), row, column, value, message)
-                        for column, value, message in _date_faults(record, start_column, end_column, today))
+                        for column, value, message in _date_faults(record, start_column, end_column, today, covered))
     return problems
 
 
-def _date_faults(record: dict, start_column: str, end_column: str, today: date):
+def _date_faults(record: dict, start_column: str, end_column: str, today: date, covered: tuple[date, date] | None):
     precision, text = record.get("date_precision", ""), record.get("date_text", "")
     start, end = _iso_date(record.get(start_column, "")), _iso_date(record.get(end_column, ""))
     if precision == "unknown":
@@ -51,6 +57,9 @@ def _date_faults(record: dict, start_column: str, end_column: str, today: date):
     for column, value in ((start_column, start), (end_column, end)):
         if not EARLIEST_PLAUSIBLE <= value <= today:
             yield column, value.isoformat(), f"outside the plausible range {EARLIEST_PLAUSIBLE.isoformat()} to today"
+        elif covered and not covered[0] <= value <= covered[1]:
+            first, last = covered
+            yield column, value.isoformat(), f"outside the years this table covers, {first.year} to {last.year}"
     shape = _precision_fault(precision, start, end)
     if shape:
         yield start_column, start.isoformat(), shape

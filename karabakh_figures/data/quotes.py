@@ -19,6 +19,9 @@ STATED_IN_QUOTE = {
     "control_changes": ["date_text"],
     "death_toll_estimates": ["low", "high", "wording"],
     "later_recognitions": ["date_text", "instrument"],
+    "international_acts": ["date_text"],
+    "act_statements": ["wording", "meeting", "votes_for", "votes_against", "votes_abstaining", "votes_absent", "named"],
+    "reported_captures": ["place_as_written", "date_text"],
 }
 #: Free-text columns whose every number must stand in the row's quote.
 NUMBERS_STATED_IN_QUOTE = {"caveats": ["caveat"], "control_changes": ["caveat"]}
@@ -125,6 +128,8 @@ def _number_forms(cell: str) -> set[str]:
         forms.add(f"{number:,}")
         if number < len(_NUMBER_WORDS):
             forms.add(_NUMBER_WORDS[number])
+        if number == 0:
+            forms.add("none")  # "None voted against"
         if number >= 1000 and number % 1000 == 0:
             forms.add(f"{number // 1000} thousand")
     return forms

@@ -60,7 +60,10 @@ def check(data_dir: Path, today: date | None = None) -> CheckedData:
         checked.problems.extend(check_source_addresses(usable["sources"]))
     keys = {resource["name"]: resource["schema"]["primaryKey"][0] for resource in descriptor["resources"]
             if "schema" in resource}
-    checked.problems.extend(_content_problems(usable, checked.sections, keys, today or date.today()))
+    # A cell that breaks the schema is reported once, as that: the content checks would only repeat it.
+    broken = {(problem.file, problem.row, problem.column) for problem in schema_problems if problem.column}
+    content = _content_problems(usable, checked.sections, keys, today or date.today())
+    checked.problems.extend(problem for problem in content if (problem.file, problem.row, problem.column) not in broken)
     checked.problems.extend(consistency.district_join_problems(usable, raw_texts))
     files = [str(data_dir / resource["path"]) for resource in descriptor["resources"]]
     checked.problems.sort(key=lambda problem: (files.index(problem.file) if problem.file in files else -1,
@@ -93,7 +96,7 @@ def _content_problems(tables: dict[str, Table], sections: dict[str, str | None],
         problems.extend(quotes.check_stated_in_quote(
             table, quotes.STATED_IN_QUOTE.get(name, []), quotes.NUMBERS_STATED_IN_QUOTE.get(name, [])))
         if name in dates.DATE_RANGES:
-            problems.extend(dates.check_dates(table, *dates.DATE_RANGES[name], today))
+            problems.extend(dates.check_dates(table, *dates.DATE_RANGES[name], today, dates.COVERED_YEARS.get(name)))
         problems.extend(consistency.check_inferred_fields(table))
     if "death_toll_estimates" in tables:
         problems.extend(consistency.check_ranges(tables["death_toll_estimates"], "low", "high"))
@@ -103,4 +106,10 @@ def _content_problems(tables: dict[str, Table], sections: dict[str, str | None],
         problems.extend(consistency.check_row_references(tables["caveats"], tables, keys))
     if "khojaly_figures" in tables:
         problems.extend(consistency.check_parts_within_totals(tables["khojaly_figures"]))
+    if "international_acts" in tables:
+        problems.extend(consistency.check_symbol_years(tables["international_acts"]))
+        if "act_statements" in tables:
+            problems.extend(consistency.check_votes(tables["act_statements"], tables["international_acts"]))
+    if "act_statements" in tables:
+        problems.extend(consistency.check_unjoined_names(tables["act_statements"]))
     return problems

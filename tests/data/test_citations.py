@@ -12,7 +12,6 @@ from karabakh_figures import load
 SOURCES = load("sources").set_index("source_id")
 OUTSIDE = SOURCES[SOURCES["kind"] != "compilation section"]
 CHANGELOG = (DATA / "CHANGELOG.md").read_text(encoding="utf-8")
-CITATIONS = (DATA / "raw" / "citations.md").read_text(encoding="utf-8")
 
 
 def test_no_outside_source_is_a_bare_site_name():
@@ -23,12 +22,13 @@ def test_no_outside_source_is_a_bare_site_name():
             assert re.fullmatch(r"https?://[^/\s]+/\S*", address), f"{source_id}: {address}"
 
 
-def test_every_address_is_one_the_citations_give():
-    """Never an address constructed: each is in citations.md as read (or in its note's copy of it)."""
+def test_every_address_is_one_the_references_give():
+    """Never an address constructed: each stands, as read, in the reference files the source's quotes are checked in."""
     for source_id, source in OUTSIDE.iterrows():
+        references = "".join((DATA / raw).read_text(encoding="utf-8") for raw in source["raw_file"].split(";"))
         for address in (source["url"], source["read_at_url"]):
             if pd.notna(address):
-                assert address in CITATIONS, f"{source_id}: {address} is not in citations.md"
+                assert address in references, f"{source_id}: {address} is not in {source['raw_file']}"
 
 
 def test_second_hand_and_party_sources_say_so_in_the_data():

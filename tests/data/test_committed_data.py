@@ -11,7 +11,8 @@ from karabakh_figures.data.validation import check
 SHARED = ROOT.parent / "shared"
 RAW_COPIES = {"the-occupation-in-figures.txt": SHARED / "sources" / "the-occupation-in-figures.txt",
               "context-facts.md": SHARED / "reference" / "context-facts.md",
-              "citations.md": SHARED / "reference" / "citations.md"}
+              "citations.md": SHARED / "reference" / "citations.md",
+              "international-record.md": SHARED / "reference" / "international-record.md"}
 
 
 def test_committed_data_has_no_problems():

@@ -111,7 +111,7 @@ def test_a_build_from_bad_data_reports_each_problem_and_writes_no_notebook(data_
     assert main(["build", "--data-dir", str(data_copy), "--out", str(tmp_path / "out"), "--force"]) == 1
     errors = capsys.readouterr().err.splitlines()
     assert f'{path}, row {row_number(path, "lachin")}, column area_km2, value "lots": not a number' in errors[0]
-    assert errors[-1] == f"{data_copy}: 2 problem(s)"
+    assert errors[-1] == f"{data_copy}: 1 problem(s)"
     assert list((tmp_path / "out" / "notebooks").glob("*.ipynb")) == []
     assert markers(cache) == []
 
