@@ -250,3 +250,27 @@ def estimate_ranges(axes, estimates: pd.DataFrame, notes: list[str], highlight: 
     axes.set_yticks(range(top, -1, -1), estimates["label"])
     axes.set_ylim(-0.7, len(estimates) - 0.3)
     axes.grid(axis="y", visible=False)
+
+
+def marks_on_rows(axes, positions, rows, *, color, offset: float, label_days=None) -> None:
+    """Another source's dates on rows that dated_marks drew (`positions`: each row's y), just above (offset > 0)
+    or below them: a dot where the source gives the day, a thin bar over the range its wording allows otherwise.
+    `label_days`, if given, writes a text beside each mark (e.g. '+28 days')."""
+    for y, row, text in zip(positions, rows.itertuples(), label_days or [None] * len(rows)):
+        if row.date_precision == "day":
+            axes.plot([row.date_start], [y + offset], marker="D", markersize=5, color=color, linestyle="none")
+        else:
+            axes.plot([row.date_start, row.date_end + pd.Timedelta(days=1)], [y + offset] * 2, color=color,
+                      linewidth=3, solid_capstyle="butt")
+        if text:
+            axes.annotate(text, (row.date_start, y + offset), xytext=(5, 0), textcoords="offset points", va="center",
+                          fontsize=8, color=color)
+
+
+def act_lines(axes, dates, labels, color=TEXT_GREY) -> None:
+    """A dashed vertical line at each act's date, labelled above the axes; labels of acts close in time take
+    turns at two heights, so that neither covers the other."""
+    for position, (day, label) in enumerate(zip(dates, labels)):
+        axes.axvline(day, color=color, linestyle="--", linewidth=0.9)
+        axes.annotate(label, (day, 1), xycoords=("data", "axes fraction"), xytext=(0, 3 + 11 * (position % 2)),
+                      textcoords="offset points", fontsize=8, ha="center", va="bottom", color=color)

@@ -297,3 +297,17 @@ def panels_described(states: list[pd.DataFrame], names: pd.Series) -> str:
         f"{state['panel'].iloc[0]}: " + "; ".join(
             f"{names[row.territory_id]} {row.state}" + (", town reported" if row.town_changed else "")
             for row in state.itertuples()) + "." for state in states)
+
+
+def named_panel(axes, features: gpd.GeoDataFrame, shapes: gpd.GeoDataFrame, named: list[str], bounds, title: str,
+                note: str) -> None:
+    """One small map: the territories a text names (`named`, territory ids) filled and labelled, the other listed
+    territories outlined, with the panel's title above and what the text names, as written, below."""
+    draw_context(axes, features, bounds, names=False)
+    draw_shapes(axes, shapes.geometry, facecolor="none", edgecolor=charts.TEXT_GREY, linewidth=0.6)
+    chosen = shapes[shapes["territory_id"].isin(named)]
+    draw_shapes(axes, chosen.geometry, facecolor=charts.OKABE_ITO["vermillion"], edgecolor="white", linewidth=0.8)
+    label_territories(axes, chosen, list(chosen["name"]), {})
+    axes.set_title(title, fontsize=10, fontweight="bold")
+    axes.text(0, -0.02, textwrap.fill(note, 48), transform=axes.transAxes, fontsize=8, va="top",
+              color=charts.TEXT_GREY)

@@ -5,6 +5,7 @@ import pandas as pd
 from ..data.loading import load
 from ..data.words import date_label, formatted
 from .crosschecks import discrepancies
+from .international import NOT_NAMED, dates_against_resolutions
 from .territories import area_totals
 
 
@@ -18,6 +19,8 @@ def key_figures() -> pd.DataFrame:
     differing = discrepancies(figures)["measure"]
     districts = load("territory_districts")
     first, last = load("control_changes").sort_values("date_start").iloc[[0, -1]].itertuples()
+    record = dates_against_resolutions(territories)
+    named = record.dropna(subset=["days"])
     rows = [
         ("01-territories.ipynb",
          f"{len(territories)} territories listed; their areas sum to {formatted(totals['km2'][0])} km², or "
@@ -35,5 +38,11 @@ def key_figures() -> pd.DataFrame:
          f"({', '.join(sorted(set(districts['match'])))}); control changed from "
          f"{date_label(first.date_start, first.date_end, first.date_precision)} to "
          f"{date_label(last.date_start, last.date_end, last.date_precision)}, according to other sources."),
+        ("06-international-record.ipynb",
+         f"The compilation's date falls before the Security Council resolution whose text names the territory for "
+         f"{int((named['days'] > 0).sum())} of {len(named)} territories ("
+         + "; ".join(f"{name}: {days:.0f} days" for name, days in zip(named["territory"], named["days"]))
+         + f"; derived); {int(record['named in the text as'].eq(NOT_NAMED).sum())} territories are not named in "
+         "the texts read."),
     ]
     return pd.DataFrame(rows, columns=["notebook", "key figure"]).set_index("notebook")

@@ -109,7 +109,7 @@ def test_every_page_loads_cleanly_with_images_alt_text_and_working_links(site, s
     assert list(seen_pages) == ["data.html", "index.html", "notebooks/00-overview.html",
                                 "notebooks/01-territories.html", "notebooks/02-khojaly-casualties.html",
                                 "notebooks/03-recognition-timeline.html", "notebooks/04-data-notes.html",
-                                "notebooks/05-maps.html", "sources.html"]
+                                "notebooks/05-maps.html", "notebooks/06-international-record.html", "sources.html"]
     for name, seen in seen_pages.items():
         assert (seen["console"], seen["errors"], seen["failed"], seen["outside"]) == ([], [], [], []), name
         for src, width, alt in seen["images"]:

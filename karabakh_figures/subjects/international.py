@@ -1,0 +1,134 @@
+"""The compilation's dates beside the international record: the acts of bodies outside the parties, what their
+texts name, and the captures Human Rights Watch dated in 1993. Every comparison is computed from the data, with
+its arithmetic; a territory no text read names says so, never an inferred match."""
+
+import pandas as pd
+
+from ..data.loading import load
+from ..data.words import date_label, date_labels, formatted, written_date
+
+NOT_NAMED = "not named in the texts read"
+NOT_LISTED = "not in the compilation's list"
+
+
+def acts_table(acts: pd.DataFrame | None = None, statements: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every act in date order: its body, symbol, date, meeting and vote as the pages read give them, and the
+    territories its text names, as written."""
+    acts = load("international_acts") if acts is None else acts
+    statements = load("act_statements") if statements is None else statements
+    meeting = statements[statements["statement"].eq("meeting")].groupby("act_id")["meeting"].first()
+    voted = statements[statements["statement"].eq("vote")].groupby("act_id")["wording"].agg("; ".join)
+    ordered = acts.sort_values("date_start", kind="stable")
+    return pd.DataFrame({
+        "Act": ordered["symbol"].fillna(ordered["kind"]),
+        "Body": ordered["body"],
+        "Date": date_labels(ordered),
+        "Meeting": ordered["act_id"].map(meeting).map(lambda number: f"{number:,}" if pd.notna(number) else ""),
+        "Vote as worded": ordered["act_id"].map(voted).fillna(""),
+        "Names": ordered["act_id"].map(_as_written(statements[statements["statement"].eq("names territory")])
+                                       .groupby("act_id").agg("; ".join))
+                 .fillna(ordered["kind"].map({"resolution": "no district in the passages read"})).fillna(""),
+    }).set_index("Act")
+
+
+def _as_written(passages: pd.DataFrame) -> pd.Series:
+    """Each passage's words in quotation marks with the language read, by act: “the Kelbadjar district” (English)."""
+    return ("“" + passages["wording"] + "” (" + passages["language"] + ")").set_axis(passages["act_id"])
+
+
+def dates_against_resolutions(territories: pd.DataFrame | None = None, acts: pd.DataFrame | None = None,
+                              statements: pd.DataFrame | None = None) -> pd.DataFrame:
+    """For every territory of the compilation, and every other place a resolution names: the resolutions whose
+    text names it, and whether the compilation's date falls before the resolution's, by how many days (derived:
+    the resolution's date less the latest date the compilation's wording allows)."""
+    territories = load("territories") if territories is None else territories
+    acts = load("international_acts") if acts is None else acts
+    statements = load("act_statements") if statements is None else statements
+    named = statements[statements["statement"].eq("names territory")].merge(
+        acts[["act_id", "symbol", "date_start"]], on="act_id")
+    rows = []
+    for territory in territories.sort_values(["occupied_end", "occupied_start"], kind="stable").itertuples():
+        compiled = date_label(territory.occupied_start, territory.occupied_end, territory.date_precision)
+        naming = named[named["territory_id"].eq(territory.territory_id)]
+        if naming.empty:
+            rows.append(_comparison(territory.name, compiled, NOT_NAMED))
+        for (symbol, resolution_date), passages in naming.groupby(["symbol", "date_start"], sort=False):
+            days = (resolution_date - territory.occupied_end).days
+            rows.append(_comparison(
+                territory.name, compiled, "; ".join(_as_written(passages)), symbol, written_date(resolution_date),
+                f"{written_date(resolution_date)} − {written_date(territory.occupied_end)} = {formatted(days)} days",
+                "yes" if days > 0 else "no", days, territory.territory_id, resolution_date))
+    for (symbol, resolution_date, wording), passages in named[named["territory_id"].isna()].groupby(
+            ["symbol", "date_start", "wording"], sort=False):
+        rows.append(_comparison(wording, NOT_LISTED, "; ".join(_as_written(passages)), symbol,
+                                written_date(resolution_date)))
+    return pd.DataFrame(rows)
+
+
+def _comparison(place: str, compiled: str, named_as: str, resolution: str = "", resolution_date: str = "",
+                arithmetic: str = "", before: str = "", days=None, territory_id=None, act_date=None) -> dict:
+    """One row of the comparison; `days`, `territory_id` and `act_date` are for charts, not for reading."""
+    return {"territory": place, "compilation's date": compiled, "named in the text as": named_as,
+            "resolution": resolution, "resolution's date": resolution_date,
+            "days from the compilation's date to the resolution (derived)": arithmetic,
+            "compilation's date before the resolution": before, "days": days, "territory_id": territory_id,
+            "act_date": act_date}
+
+
+def dates_against_report(territories: pd.DataFrame | None = None,
+                         captures: pd.DataFrame | None = None) -> pd.DataFrame:
+    """For every town Human Rights Watch dates in 1993: the report's date at its precision beside the
+    compilation's date for the territory of that name, and whether the two agree at the precision both give
+    (the compilation's range of dates lies within the report's)."""
+    territories = load("territories") if territories is None else territories
+    captures = load("reported_captures") if captures is None else captures
+    listed = territories.set_index("territory_id")
+    rows = []
+    for capture, reported in zip(captures.itertuples(), date_labels(captures)):
+        place = capture.place_as_written.replace(";", " / ")
+        if pd.isna(capture.territory_id):
+            rows.append({"town (as the report spells it)": place, "territory": NOT_LISTED,
+                         "report's date": f"{reported} ({capture.date_precision})", "compilation's date": "",
+                         "agree at the precision both give": "", "note": capture.note})
+            continue
+        territory = listed.loc[capture.territory_id]
+        agree = capture.date_start <= territory["occupied_start"] and territory["occupied_end"] <= capture.date_end
+        rows.append({"town (as the report spells it)": place, "territory": territory["name"],
+                     "report's date": f"{reported} ({capture.date_precision})",
+                     "compilation's date": date_label(territory["occupied_start"], territory["occupied_end"],
+                                                      territory["date_precision"]),
+                     "agree at the precision both give": "yes" if agree else "no", "note": capture.note})
+    return pd.DataFrame(rows)
+
+
+def record_checks() -> pd.DataFrame:
+    """The two checks of the compilation's dates against the record, counted, for the data notes."""
+    resolutions = dates_against_resolutions()
+    compared = resolutions[resolutions["days"].notna()]
+    report = dates_against_report()
+    dated = report[report["agree at the precision both give"].ne("")]
+    unnamed = int(resolutions["named in the text as"].eq(NOT_NAMED).sum())
+    return pd.DataFrame([
+        {"check": "the compilation's date falls before the resolution that names the territory",
+         "holds": int(compared["compilation's date before the resolution"].eq("yes").sum()), "of": len(compared),
+         "not compared": f"{unnamed} territories {NOT_NAMED}"},
+        {"check": "Human Rights Watch's date and the compilation's agree at the precision both give",
+         "holds": int(dated["agree at the precision both give"].eq("yes").sum()), "of": len(dated),
+         "not compared": f"{len(report) - len(dated)} town {NOT_LISTED}"},
+    ]).set_index("check")
+
+
+def act_votes(statements: pd.DataFrame | None = None, act_id: str = "unga-62-243") -> pd.DataFrame:
+    """An act's vote, one row per way of voting, each count with the source that gives it and, against, the
+    members named."""
+    statements = load("act_statements") if statements is None else statements
+    sources = load("sources").set_index("source_id")["short_title"]
+    rows = statements[statements["act_id"].eq(act_id) & statements["statement"].eq("vote")]
+    counted = []
+    for column, label in (("votes_for", "in favour"), ("votes_against", "against"),
+                          ("votes_abstaining", "abstaining"), ("votes_absent", "absent")):
+        for row in rows[rows[column].notna()].itertuples():
+            counted.append({"vote": label, "members": int(getattr(row, column)),
+                            "named": row.named.replace(";", ", ") if column == "votes_against" and pd.notna(row.named)
+                            else "", "source": sources[row.source_id]})
+    return pd.DataFrame(counted)

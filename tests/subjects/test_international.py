@@ -1,0 +1,93 @@
+"""subjects.international: the compilation's dates against the resolutions that name a territory and against
+Human Rights Watch's dates, each result computed from the data (and shown to change when the data does)."""
+
+import pandas as pd
+
+from conftest import outputs_text
+from karabakh_figures import load
+from karabakh_figures.subjects.international import (
+    NOT_LISTED,
+    NOT_NAMED,
+    act_votes,
+    acts_table,
+    dates_against_report,
+    dates_against_resolutions,
+    record_checks,
+)
+
+
+def with_date(territory_id: str, day: str) -> pd.DataFrame:
+    territories = load("territories")
+    chosen = territories["territory_id"].eq(territory_id)
+    territories.loc[chosen, ["occupied_start", "occupied_end"]] = pd.Timestamp(day)
+    return territories
+
+
+def test_the_three_resolutions_that_name_a_district_come_out_by_their_own_arithmetic():
+    named = dates_against_resolutions().dropna(subset=["days"]).set_index("territory")
+    assert named["days"].to_dict() == {"Kalbajar": 28, "Aghdam": 6, "Zangilan": 14}
+    assert named["resolution"].to_dict() == {"Kalbajar": "S/RES/822 (1993)", "Aghdam": "S/RES/853 (1993)",
+                                             "Zangilan": "S/RES/884 (1993)"}
+    assert (named["compilation's date before the resolution"] == "yes").all()
+    assert named.loc["Kalbajar", "days from the compilation's date to the resolution (derived)"] == \
+        "30 April 1993 − 2 April 1993 = 28 days"
+    assert named.loc["Zangilan", "named in the text as"] == \
+        "“du district de Zanguelan” (French); “Zangelan-distriktet” (Swedish)"
+
+
+def test_a_compilation_date_after_the_resolution_comes_out_no():
+    named = dates_against_resolutions(with_date("kalbajar", "1993-05-10")).set_index("territory")
+    assert (named.loc["Kalbajar", "days"], named.loc["Kalbajar", "compilation's date before the resolution"]) == \
+        (-10, "no")
+
+
+def test_a_territory_no_text_names_says_so_and_goradiz_is_matched_to_none():
+    compared = dates_against_resolutions().set_index("territory")
+    assert set(compared.index[compared["named in the text as"].eq(NOT_NAMED)]) == {
+        "Shusha", "Lachin", "Nagorno-Karabakh", "Fizuli", "Jabrayil", "Gubadli"}
+    assert compared.loc["de la ville de Goradiz", "compilation's date"] == NOT_LISTED
+    assert pd.isna(compared.loc["de la ville de Goradiz", "days"])
+
+
+def test_the_report_and_the_compilation_agree_at_the_precision_both_give():
+    compared = dates_against_report().set_index("town (as the report spells it)")
+    assert compared["agree at the precision both give"].to_dict() == {
+        "Kelbajar": "yes", "Agdam": "yes", "Fizuli": "yes", "Jebrail": "yes", "Goradiz / Gorodiz": ""}
+    assert compared.loc["Kelbajar", "report's date"] == "April 1993 (month)"
+    assert compared.loc["Goradiz / Gorodiz", "report's date"] == "27 September 1993 (day)"
+    moved = dates_against_report(with_date("kalbajar", "1993-05-02")).set_index("town (as the report spells it)")
+    assert moved.loc["Kelbajar", "agree at the precision both give"] == "no"
+
+
+def test_the_checks_are_counted_for_the_data_notes():
+    checks = record_checks()
+    assert checks[["holds", "of"]].values.tolist() == [[3, 3], [4, 4]]
+    assert checks["not compared"].tolist() == [f"6 territories {NOT_NAMED}", f"1 town {NOT_LISTED}"]
+
+
+def test_copies_that_disagree_are_both_kept_and_884_says_its_languages():
+    statements = load("act_statements")
+    cited = statements[statements["statement"].eq("cites document")]
+    assert sorted(zip(cited["act_id"], cited["wording"])) == [("unsc-853", "S/25184"), ("unsc-853", "S/26184")]
+    assert cited["source_id"].nunique() == 2
+    named_884 = statements[statements["act_id"].eq("unsc-884") & statements["statement"].eq("names territory")]
+    assert set(named_884["language"]) == {"French", "Swedish"}
+    assert acts_table().loc["S/RES/874 (1993)", "Names"] == "no district in the passages read"
+
+
+def test_the_2008_vote_with_each_count_and_its_source():
+    vote = act_votes().set_index("vote")
+    assert vote["members"].to_dict() == {"in favour": 39, "against": 7, "abstaining": 100, "absent": 46}
+    assert vote.loc["against", "named"] == "Angola, Armenia, France, India, Russian Federation, United States, Vanuatu"
+    assert vote.loc["absent", "source"] == "Wikipedia (A/RES/62/243)"
+    assert set(vote.drop(index="absent")["source"]) == {"UN press release GA/10693"}
+
+
+def test_the_notebooks_show_the_record():
+    shown = outputs_text("06-international-record.ipynb")
+    assert "30 April 1993 − 2 April 1993 = 28 days" in shown
+    assert "46 days later (derived)" in shown
+    assert "Angola, Armenia, France, India, Russian Federation, United States, Vanuatu" in shown
+    assert "6 territories not named in the texts read" in outputs_text("04-data-notes.ipynb")
+    assert "for 3 of 3 territories (Kalbajar: 28 days; Aghdam: 6 days; Zangilan: 14 days; derived)" in \
+        outputs_text("00-overview.ipynb")
