@@ -7,6 +7,7 @@ KARABAKH_FRESH_VENV=1 is set (CI sets it) and is skipped, saying why, elsewhere.
 import asyncio
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -18,6 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from conftest import ROOT
+from karabakh_figures.data.paths import FIGURES_DIR_VARIABLE
 
 FRESH_VENV_VARIABLE = "KARABAKH_FRESH_VENV"
 
@@ -139,3 +141,18 @@ def test_the_quick_start_shows_what_the_overview_shows_and_both_ways_in():
     assert quoted and all(line in shown for line in quoted), quoted
     for command in ("make lab", ".venv/bin/pip install -r requirements.txt", ".venv/bin/jupyter lab"):
         assert command in quick_start, command
+
+
+def test_the_readmes_usage_examples_run_from_a_scratch_folder(tmp_path):
+    """Each Python example under "Using the package" runs as written, in a folder outside the collection, and the
+    chart it exports lands in the folder it names."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Using the package", 1)[1].split("\n## ", 1)[0]
+    examples = re.findall(r"```python\n(.*?)```", section, re.S)
+    assert len(examples) == 2
+    environment = {name: value for name, value in os.environ.items() if name != FIGURES_DIR_VARIABLE}
+    printed = subprocess.run([sys.executable, "-c", "\n".join(examples)], cwd=tmp_path, env=environment,
+                             capture_output=True, text=True, check=True).stdout
+    assert "1992    6240" in printed and "1993    8153" in printed
+    assert sorted(path.name for path in (tmp_path / "my-figures").iterdir()) == [
+        "README.md", "my-areas.json", "my-areas.png", "my-areas.svg"]

@@ -17,6 +17,15 @@ def data_dir(chosen: str | os.PathLike | None = None) -> Path:
     return Path(chosen if chosen is not None else os.environ.get(DATA_DIR_VARIABLE) or ROOT / "data")
 
 
-def figures_dir() -> Path:
-    """Where charts are exported: $KARABAKH_FIGURES_DIR, or the project's figures/."""
-    return Path(os.environ.get(FIGURES_DIR_VARIABLE) or ROOT / "figures")
+def figures_dir(chosen: str | os.PathLike | None = None) -> Path:
+    """Where charts are exported: `chosen` where given, else $KARABAKH_FIGURES_DIR (the build and the tests set
+    it), else the project's figures/ for a notebook run in the project's notebooks/ folder (where JupyterLab
+    runs it), else figures/ under the current folder: a chart drawn anywhere else never rewrites the collection's
+    figures or their index."""
+    if chosen is not None:
+        return Path(chosen)
+    if os.environ.get(FIGURES_DIR_VARIABLE):
+        return Path(os.environ[FIGURES_DIR_VARIABLE])
+    if Path.cwd().resolve() == (ROOT / "notebooks").resolve():
+        return ROOT / "figures"
+    return Path.cwd() / "figures"

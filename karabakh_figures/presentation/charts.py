@@ -82,11 +82,12 @@ def described(opening: str, items, closing: str = ".") -> str:
     return opening + "; ".join(items) + closing
 
 
-def export(figure, name: str, *, alt: str, data: list[str]) -> Image:
-    """Write `name`.svg and `name`.png to the figures folder, with alt text and provenance in `name`.json,
-    refresh figures/README.md, and return the PNG to show in the notebook (with its alt text and, for the
-    site, its title as caption)."""
-    folder = figures_dir()
+def export(figure, name: str, *, alt: str, data: list[str], folder: str | Path | None = None) -> Image:
+    """Write `name`.svg and `name`.png to `folder`, with alt text and provenance in `name`.json, refresh that
+    folder's README.md index, and return the PNG to show in the notebook (with its alt text and, for the site,
+    its title as caption). Without `folder`: the collection's figures/ for its own notebooks, else figures/
+    under the current folder (data.paths.figures_dir)."""
+    folder = figures_dir(folder)
     folder.mkdir(parents=True, exist_ok=True)
     bounds = _laid_out_bounds(figure)
     figure.savefig(folder / f"{name}.svg", format="svg", metadata={"Date": None, "Creator": None},

@@ -48,3 +48,14 @@ def _range_words(qualifier: str, low: float, high: float) -> str:
     if qualifier in ("at least", "more than"):
         return f"{qualifier} {formatted(low)}"
     return formatted(low) if qualifier == "exact" else f"{qualifier} {formatted(low)}"
+
+
+def published_range(estimates: pd.DataFrame | None = None) -> tuple[str, str]:
+    """The lowest and the highest figure other publications give for those killed (all groups), each worded as
+    its source words it and with whose it is: '161 (Human Rights Watch, 1993 (probable))'."""
+    estimates = load("death_toll_estimates") if estimates is None else estimates
+    killed = estimates[estimates["measure"].eq("killed") & estimates["group"].eq("all")]
+    lowest, highest = killed.loc[killed["low"].idxmin()], killed.loc[killed["high"].idxmax()]
+    return (f"{_range_words(lowest['qualifier'], lowest['low'], lowest['low'])} ({lowest['label']})",
+            ("" if highest["qualifier"] == "exact" else f"{highest['qualifier']} ")
+            + f"{formatted(highest['high'])} ({highest['label']})")

@@ -6,6 +6,7 @@ from ..data.loading import load
 from ..data.words import date_label, formatted
 from .crosschecks import discrepancies
 from .international import NOT_NAMED, dates_against_resolutions
+from .khojaly import published_range
 from .territories import area_totals
 
 
@@ -20,6 +21,7 @@ def key_figures() -> pd.DataFrame:
     districts = load("territory_districts")
     first, last = load("control_changes").sort_values("date_start").iloc[[0, -1]].itertuples()
     record = dates_against_resolutions(territories)
+    lowest, highest = published_range()
     named = record.dropna(subset=["days"])
     rows = [
         ("01-territories.ipynb",
@@ -27,7 +29,8 @@ def key_figures() -> pd.DataFrame:
          f"{formatted(totals['km2'][1])} km² counting Shusha once (derived)."),
         ("02-khojaly-casualties.ipynb",
          f"{formatted(narrative_total)} persons killed, according to the compilation's narrative; the figure "
-         f"is stated in {len(killed)} sections."),
+         f"is stated in {len(killed)} sections; other published figures for those killed run from {lowest} to "
+         f"{highest}."),
         ("03-recognition-timeline.ipynb",
          f"{len(recognitions)} acts reported, {len(dated)} of them dated, {dated.min().year}–{dated.max().year}."),
         ("04-data-notes.ipynb",

@@ -1,10 +1,14 @@
 """Charts exported by notebooks that run side by side (the build runs two at a time) leave whole files and an
-index of every figure."""
+index of every figure; a chart exported outside the collection goes where its caller says."""
 
 import json
+import os
+import subprocess
+import sys
 import threading
 import time
 
+from conftest import ROOT
 from karabakh_figures.data.files import locked, write_whole
 from karabakh_figures.data.paths import FIGURES_DIR_VARIABLE
 from karabakh_figures.presentation import charts
@@ -51,3 +55,19 @@ def test_the_index_waits_for_the_notebook_writing_it_and_lists_every_figure(tmp_
     exporting.join(timeout=30)
     index = (tmp_path / "README.md").read_text(encoding="utf-8")
     assert "**A chart**" in index and "**Another chart**" in index
+
+
+def test_an_export_outside_the_collection_writes_there_and_leaves_its_figures_alone(tmp_path):
+    figures = ROOT / "figures"
+    before = {path.name: path.stat().st_mtime_ns for path in figures.iterdir()}
+    code = ("from karabakh_figures import charts\n"
+            "figure, axes = charts.titled_figure('A line', 'A test.', 'nobody')\n"
+            "charts.export(figure, 'scratch-line', alt='A line.', data=[])\n"
+            "figure, axes = charts.titled_figure('Another line', 'A test.', 'nobody')\n"
+            "charts.export(figure, 'chosen-line', alt='A line.', data=[], folder='chosen')\n")
+    environment = {name: value for name, value in os.environ.items() if name != FIGURES_DIR_VARIABLE}
+    subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=environment, check=True)
+    assert sorted(path.name for path in (tmp_path / "figures").iterdir()) == [
+        "README.md", "scratch-line.json", "scratch-line.png", "scratch-line.svg"]
+    assert (tmp_path / "chosen" / "chosen-line.svg").is_file()
+    assert {path.name: path.stat().st_mtime_ns for path in figures.iterdir()} == before

@@ -125,12 +125,17 @@ def test_pages_show_the_key_numbers(seen_pages):
     acts = len(read_rows(DATA / "recognitions.csv")) - 1
     territories = read_rows(DATA / "territories.csv")
     expected = {
-        "index.html": ["613", f"{len(territories) - 1} territories", f"{acts} acts", "CC BY-SA 3.0"],
+        "index.html": ["613", f"{len(territories) - 1} territories", f"{acts} acts", "CC BY-SA 3.0",
+                       # beside 613, the range of the other published figures, and whose they are
+                       "from at least 161 (Human Rights Watch, 1993 (probable)) to as many as 1,000 (Human Rights "
+                       "Watch, 1994 (possible))", "for 3 of 3 territories"],
         "notebooks/01-territories.html": ["14,682", "14,393", "20%"],
         "notebooks/02-khojaly-casualties.html": ["613", "613 − 106 − 63 − 70 = 374", "1,000", "487"],
         "notebooks/03-recognition-timeline.html": [f"{acts} acts"],
         "notebooks/04-data-notes.html": ["0 problems"],
         "notebooks/05-maps.html": ["CC BY-SA 3.0", "geoBoundaries (from Wikipedia)", "line of contact (1994–2020)"],
+        "notebooks/06-international-record.html": ["S/RES/822 (1993)", "30 April 1993 − 2 April 1993 = 28 days",
+                                                   "not named in the texts read", "Vanuatu"],
         "data.html": ["territories.csv", "khojaly_figures.csv", "recognitions.csv", "datapackage.json"],
     }
     for name, numbers in expected.items():
