@@ -98,10 +98,11 @@ def check_votes(statements: Table, acts: Table) -> list[Problem]:
     for row, record in statements.records():
         counts = [(column, int(record[column])) for column in VOTE_COLUMNS if record.get(column, "").isdigit()]
         members = MEMBERS.get(bodies.get(record.get("act_id")))
-        if members is not None and sum(count for _, count in counts) > members:
+        total = sum(count for _, count in counts)
+        if members is not None and total > members:
             arithmetic = " + ".join(str(count) for _, count in counts)
             problems.append(Problem(str(statements.path), row, counts[0][0], record[counts[0][0]],
-                                    f"the counts add to {arithmetic} = {sum(count for _, count in counts)}, more than "
+                                    f"the counts add to {arithmetic} = {total}, more than "
                                     f"the {bodies[record['act_id']]}'s {members} members"))
     return problems
 
