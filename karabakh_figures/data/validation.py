@@ -2,13 +2,13 @@
 checks (quotes, dates, addresses, consistency), every problem collected in file order."""
 
 import hashlib
-import json
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from . import consistency, dates, quotes
 from .addresses import check_source_addresses
+from .descriptor import read_descriptor, tables_in
 from .paths import DESCRIPTOR
 from .problems import Problem
 from .reading import Table, read_table
@@ -29,11 +29,11 @@ def check(data_dir: Path, today: date | None = None) -> CheckedData:
     from .schema_checks import check_schemas
 
     data_dir = Path(data_dir)
-    descriptor_path = data_dir / DESCRIPTOR
     try:
-        descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+        descriptor = read_descriptor(data_dir)
     except (OSError, ValueError) as error:
-        return CheckedData({}, problems=[Problem(str(descriptor_path), None, None, "", f"cannot be read: {error}")])
+        unreadable = Problem(str(data_dir / DESCRIPTOR), None, None, "", f"cannot be read: {error}")
+        return CheckedData({}, problems=[unreadable])
     checked = CheckedData(descriptor)
     raw_texts = {}
     for resource in descriptor["resources"]:
@@ -58,8 +58,7 @@ def check(data_dir: Path, today: date | None = None) -> CheckedData:
         checked.sections, section_problems = quotes.source_sections(raw_texts, usable["sources"])
         checked.problems.extend(section_problems)
         checked.problems.extend(check_source_addresses(usable["sources"]))
-    keys = {resource["name"]: resource["schema"]["primaryKey"][0] for resource in descriptor["resources"]
-            if "schema" in resource}
+    keys = {name: resource["schema"]["primaryKey"][0] for name, resource in tables_in(descriptor).items()}
     # A cell that breaks the schema is reported once, as that: the content checks would only repeat it.
     broken = {(problem.file, problem.row, problem.column) for problem in schema_problems if problem.column}
     content = _content_problems(usable, checked.sections, keys, today or date.today())
