@@ -253,11 +253,11 @@ def estimate_ranges(axes, estimates: pd.DataFrame, notes: list[str], highlight: 
     axes.grid(axis="y", visible=False)
 
 
-def marks_on_rows(axes, positions, rows, *, color, offset: float, label_days=None) -> None:
+def marks_on_rows(axes, positions, rows, *, color, offset: float, notes=None) -> None:
     """Another source's dates on rows that dated_marks drew (`positions`: each row's y), just above (offset > 0)
     or below them: a dot where the source gives the day, a thin bar over the range its wording allows otherwise.
-    `label_days`, if given, writes a text beside each mark (e.g. '+28 days')."""
-    for y, row, text in zip(positions, rows.itertuples(), label_days or [None] * len(rows)):
+    `notes`, if given, are written beside the marks, one each (e.g. '+28 days')."""
+    for y, row, text in zip(positions, rows.itertuples(), notes or [None] * len(rows)):
         if row.date_precision == "day":
             axes.plot([row.date_start], [y + offset], marker="D", markersize=5, color=color, linestyle="none")
         else:

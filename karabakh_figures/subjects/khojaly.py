@@ -45,9 +45,12 @@ def estimates_table(estimates: pd.DataFrame | None = None) -> pd.DataFrame:
 def _range_words(qualifier: str, low: float, high: float) -> str:
     if qualifier == "as many as":
         return f"as many as {formatted(low)}–{formatted(high)}"
-    if qualifier in ("at least", "more than"):
-        return f"{qualifier} {formatted(low)}"
-    return formatted(low) if qualifier == "exact" else f"{qualifier} {formatted(low)}"
+    return _worded(qualifier, low)
+
+
+def _worded(qualifier: str, number: float) -> str:
+    """A number with its source's qualifier: '613', 'at least 161', 'as many as 1,000'."""
+    return formatted(number) if qualifier == "exact" else f"{qualifier} {formatted(number)}"
 
 
 def published_range(estimates: pd.DataFrame | None = None) -> tuple[str, str]:
@@ -56,6 +59,5 @@ def published_range(estimates: pd.DataFrame | None = None) -> tuple[str, str]:
     estimates = load("death_toll_estimates") if estimates is None else estimates
     killed = estimates[estimates["measure"].eq("killed") & estimates["group"].eq("all")]
     lowest, highest = killed.loc[killed["low"].idxmin()], killed.loc[killed["high"].idxmax()]
-    return (f"{_range_words(lowest['qualifier'], lowest['low'], lowest['low'])} ({lowest['label']})",
-            ("" if highest["qualifier"] == "exact" else f"{highest['qualifier']} ")
-            + f"{formatted(highest['high'])} ({highest['label']})")
+    return (f"{_worded(lowest['qualifier'], lowest['low'])} ({lowest['label']})",
+            f"{_worded(highest['qualifier'], highest['high'])} ({highest['label']})")
