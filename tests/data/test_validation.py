@@ -363,27 +363,21 @@ def test_unreadable_descriptor_is_one_line_not_a_traceback(tmp_path, validate):
      'ir-unsc-853-lawglobalhub'),
 ])
 def test_the_international_record_gets_one_line_per_mistake(file, key, column, value, expected, data_copy, validate):
-    path = data_copy / file
-    row = row_number(path, key)
-    set_cell(path, row, column, value)
+    where = break_cell(data_copy, file, key, column, value)
     errors = validate(data_copy)[2]
-    assert len(errors) == 2 and errors[0].startswith(f"{path}, row {row}, {expected}"), errors
+    assert len(errors) == 2 and errors[0].startswith(f"{where}, {expected}"), errors
 
 
 def test_an_act_dated_outside_the_years_covered(data_copy, validate):
-    path = data_copy / "international_acts.csv"
-    row = row_number(path, "unsc-822")
-    for column, value in (("date_start", "1987-04-30"), ("date_end", "1987-04-30"), ("date_text", "30 April 1987")):
-        set_cell(path, row, column, value)
-    set_cell(path, row, "source_quote", "1987")
+    for column, value in (("date_start", "1987-04-30"), ("date_end", "1987-04-30"), ("date_text", "30 April 1987"),
+                          ("source_quote", "1987")):
+        where = break_cell(data_copy, "international_acts.csv", "unsc-822", column, value)
     errors = validate(data_copy)[2]
-    assert f'{path}, row {row}, column date_start, value "1987-04-30": outside the years this table covers, 1988 to ' \
-           "2024" in errors
+    assert f'{where}, column date_start, value "1987-04-30": outside the years this table covers, 1988 to 2024' \
+        in errors
 
 
 def test_votes_that_add_to_more_than_the_body_has_members(data_copy, validate):
-    path = data_copy / "act_statements.csv"
-    row = row_number(path, "unga-62-243-vote")
-    set_cell(path, row, "votes_abstaining", "160")
-    assert (f'{path}, row {row}, column votes_for, value "39": the counts add to 39 + 7 + 160 = 206, more than the UN '
+    where = break_cell(data_copy, "act_statements.csv", "unga-62-243-vote", "votes_abstaining", "160")
+    assert (f'{where}, column votes_for, value "39": the counts add to 39 + 7 + 160 = 206, more than the UN '
             "General Assembly's 193 members") in validate(data_copy)[2]
