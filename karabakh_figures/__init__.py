@@ -29,7 +29,7 @@ _ENTRY_POINTS = {
     "by_date": "subjects.recognitions", "recognition_table": "subjects.recognitions",
     "recognition_counts": "subjects.recognitions",
     "control_periods": "subjects.control", "control_state": "subjects.control",
-    "source_labels": "subjects.sources", "provenance": "subjects.sources",
+    "source_labels": "subjects.sources", "how_read": "subjects.sources", "provenance": "subjects.sources",
     "provenance_counts": "subjects.sources", "party_counts": "subjects.sources",
     "implied_values": "subjects.caveats", "caveat_table": "subjects.caveats", "every_caveat": "subjects.caveats",
     "key_figures": "subjects.overview",

@@ -10,6 +10,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import seaborn as sns
 from IPython.display import Image
+from matplotlib.ticker import FuncFormatter, ScalarFormatter
 
 from ..data.files import locked, write_whole
 from ..data.paths import ROOT, figures_dir
@@ -85,10 +86,11 @@ def described(opening: str, items, closing: str = ".") -> str:
 def export(figure, name: str, *, alt: str, data: list[str], folder: str | Path | None = None) -> Image:
     """Write `name`.svg and `name`.png to `folder`, with alt text and provenance in `name`.json, refresh that
     folder's README.md index, and return the PNG to show in the notebook (with its alt text and, for the site,
-    its title as caption). Without `folder`: the collection's figures/ for its own notebooks, else figures/
-    under the current folder (data.paths.figures_dir)."""
+    its title as caption and its name, to link the full-size SVG). Without `folder`: the collection's figures/
+    for its own notebooks, else figures/ under the current folder (data.paths.figures_dir)."""
     folder = figures_dir(folder)
     folder.mkdir(parents=True, exist_ok=True)
+    _thousands_on_axes(figure)
     bounds = _laid_out_bounds(figure)
     figure.savefig(folder / f"{name}.svg", format="svg", metadata={"Date": None, "Creator": None},
                    bbox_inches=bounds)
@@ -101,7 +103,21 @@ def export(figure, name: str, *, alt: str, data: list[str], folder: str | Path |
     write_whole(folder / f"{name}.json", json.dumps(record, indent=1, ensure_ascii=False) + "\n")
     with locked(folder):
         write_index(folder)
-    return Image(data=(folder / f"{name}.png").read_bytes(), format="png", metadata={"alt": alt, "caption": title})
+    return Image(data=(folder / f"{name}.png").read_bytes(), format="png", metadata={"alt": alt, "caption": title,
+                                                                                "figure": name})
+
+
+def _thousands_on_axes(figure) -> None:
+    """Numbers on plain numeric axes as labels and tables write them: 15,000, not 15000. Axes of dates or
+    categories keep their own formatters."""
+    for axis in (axis for axes in figure.axes for axis in (axes.xaxis, axes.yaxis)):
+        if type(axis.get_major_formatter()) is ScalarFormatter:
+            axis.set_major_formatter(FuncFormatter(_tick_text))
+
+
+def _tick_text(value: float, _position=None) -> str:
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.6g}"
+    return text.replace("-", "\N{MINUS SIGN}")
 
 
 def _laid_out_bounds(figure):
@@ -230,21 +246,25 @@ def control_bars(axes, periods: pd.DataFrame, names: list[str]) -> list[str]:
     return described_rows
 
 
-def estimate_ranges(axes, estimates: pd.DataFrame, notes: list[str], highlight: str) -> None:
+def estimate_ranges(axes, estimates: pd.DataFrame, notes: list[str], highlight: str, originals) -> None:
     """One row per published figure, from the top: a dot for a single number, a bar for a stated range, an
     arrow for a lower bound ('at least', 'more than'), with its note to the right, wrapped, never cut; the row
-    `highlight` (an estimate_id) in orange."""
+    `highlight` (an estimate_id) in orange. Where `originals` is false (the figure was read only second-hand or in
+    a copy), the mark is hollow or dashed, so that it does not outweigh a figure read in its original."""
     top = len(estimates) - 1
-    for position, (row, note) in enumerate(zip(estimates.itertuples(), notes)):
+    for position, (row, note, original) in enumerate(zip(estimates.itertuples(), notes, originals)):
         y, color = top - position, PALETTE[1] if row.estimate_id == highlight else PALETTE[0]
+        line = {"color": color, "linestyle": "-" if original else (0, (2, 2))}
         if pd.isna(row.high):
             axes.annotate("", xy=(row.low * 1.6, y), xytext=(row.low, y),
-                          arrowprops={"arrowstyle": "->", "color": color, "linewidth": 2})
+                          arrowprops={"arrowstyle": "->", "linewidth": 2, **line})
             axes.plot([row.low], [y], marker="|", markersize=12, color=color)
         elif row.high > row.low:
-            axes.plot([row.low, row.high], [y, y], color=color, linewidth=7, solid_capstyle="butt", alpha=0.6)
+            axes.plot([row.low, row.high], [y, y], linewidth=7 if original else 2, solid_capstyle="butt",
+                      alpha=0.6 if original else 1, marker="|", markersize=12, **line)
         else:
-            axes.plot([row.low], [y], marker="o", markersize=7, color=color)
+            axes.plot([row.low], [y], marker="o", markersize=7, color=color,
+                      markerfacecolor=color if original else "white", markeredgewidth=1.5)
         end = row.low * 1.6 if pd.isna(row.high) else row.high
         axes.annotate(textwrap.fill(note, 60), (end, y), xytext=(6, 0),
                       textcoords="offset points", va="center", fontsize=8, color=TEXT_GREY)

@@ -7,7 +7,7 @@ import html
 import pandas as pd
 
 from ..data.loading import load, loaded_tables
-from ..subjects.sources import tables_by_source
+from ..subjects.sources import read_as, tables_by_source
 from .output_types import SOURCES_MIMETYPE
 
 
@@ -27,7 +27,8 @@ class SourceList:
                 SOURCES_MIMETYPE: {"tables": self.tables, "sources": list(self.sources["source_id"])}}
 
     def _text(self) -> str:
-        return "\n".join(f"- {row.title} ({row.issuer}): {_status_words(row)}" for row in self.sources.itertuples())
+        return "\n".join(f"- {row.title} ({row.issuer}): {read_as(row.status, row.party_link)}"
+                         for row in self.sources.itertuples())
 
     def _html(self) -> str:
         items = []
@@ -35,22 +36,12 @@ class SourceList:
             links = "".join(f' · <a href="{html.escape(address)}">{label}</a>'
                             for label, address in (("original", row.url), ("read at", row.read_at_url))
                             if pd.notna(address))
+            read = html.escape(read_as(row.status, row.party_link))
             items.append(f'<li><a href="../sources.html#{html.escape(row.source_id)}">{html.escape(row.title)}</a>'
-                         f" ({html.escape(row.issuer)}): {html.escape(_status_words(row))}{links}</li>")
+                         f" ({html.escape(row.issuer)}): {read}{links}</li>")
         return ('<div class="sources-used"><p>Sources of the tables used here ('
                 + html.escape(", ".join(self.tables)) + '); each is described on the '
                 '<a href="../sources.html">Sources</a> page.</p>\n<ul>\n' + "\n".join(items) + "\n</ul></div>\n")
-
-
-_PARTY_WORDS = {"run by a party to the conflict": "read on a page run by a party to the conflict",
-                "media based in a party's country": "read in media based in a party's country"}
-
-
-def _status_words(row) -> str:
-    party = f"; {_PARTY_WORDS[row.party_link]}" if row.party_link in _PARTY_WORDS else ""
-    if row.status == "compilation":
-        return "a section of the compilation, kept verbatim in data/raw"
-    return f"{row.status}{party}"
 
 
 def used_here() -> SourceList:

@@ -2,7 +2,8 @@
 
 One header row (an index becomes the first column, never a second header row), words for yes and no, a
 dash for nothing, thousands separators, dates written out ("8 May 1992"), text aligned left and numbers
-right with their headers above them. A cell's text is always shown as text: markup in the data never runs.
+right with their headers above them. A cell's text is always shown as text: markup in the data never runs; an
+address in it is a link. Each cell carries its column's name, so that on a phone a row can be read as a block.
 """
 
 import hashlib
@@ -19,6 +20,9 @@ from ..data.words import written_date
 NOTHING = "—"
 #: A cell that reads as a number: 1,840  14,393.5  −2  16.6%  (a percentage or a signed number too).
 _NUMBER = re.compile(r"[−-]?\d{1,3}(,\d{3})*(\.\d+)?%?|[−-]?\d+(\.\d+)?%?")
+#: A web address in a cell's escaped text, without the punctuation that may close the sentence around it.
+_ADDRESS = re.compile(r"https?://[^\s<>\"]+?(?=[.,;:)]*(?:\s|<|$))")
+_DATA_CELL = re.compile(r'<td class="data row\d+ col(\d+)" >')
 
 
 def report(frame: pd.DataFrame, caption: str | None = None) -> "ReportTable":
@@ -46,7 +50,12 @@ class ReportTable:
         label = _escaped(self.caption or "Table: " + ", ".join(map(str, self.cells.columns[:3])))
         # A wide table scrolls inside its own region; tabindex lets a keyboard reach it and scroll it.
         return (f'<div class="table-scroll" role="region" tabindex="0" aria-label="{label}">\n'
-                f"{styler.to_html()}</div>\n")
+                f"{self._labelled_and_linked(styler.to_html())}</div>\n")
+
+    def _labelled_and_linked(self, html: str) -> str:
+        names = [_escaped(column) for column in self.cells.columns]
+        html = _DATA_CELL.sub(lambda cell: f'<td class="data col{cell[1]}" data-label="{names[int(cell[1])]}">', html)
+        return linked_addresses(html)
 
     def __repr__(self) -> str:
         return self.cells.to_string(index=False)
@@ -84,6 +93,11 @@ def _cell_text(value) -> str:
 def _is_numeric(column: pd.Series) -> bool:
     values = [value for value in column if value not in ("", NOTHING)]
     return bool(values) and all(_NUMBER.fullmatch(value) for value in values)
+
+
+def linked_addresses(html: str) -> str:
+    """Every web address in escaped text made a link that shows the address in full."""
+    return _ADDRESS.sub(lambda address: f'<a href="{address[0]}">{address[0]}</a>', html)
 
 
 def _escaped(text: str) -> str:

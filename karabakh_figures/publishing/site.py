@@ -30,8 +30,10 @@ def render_site(notebooks: list[Path], figures_dir: Path, data_dir: Path, out_di
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     _sync_tree(TEMPLATES / "assets", out_dir / "assets", extra={"style.css": _stylesheet()})
-    _sync_tree(figures_dir, out_dir / "figures", skip=("README.md",))
-    _sync_tree(data_dir, out_dir / "data", skip=("README.md", "CHANGELOG.md"))
+    # The READMEs become pages of their own (README.html beside each), which the copies leave in place.
+    _sync_tree(figures_dir, out_dir / "figures", skip=("README.md",), keep=("README.html",))
+    _sync_tree(data_dir, out_dir / "data", skip=("README.md", "CHANGELOG.md"), keep=("README.html",))
+    readmes = _readmes(figures_dir, data_dir)
     state_path = out_dir / ".build-state.json"
     state = json.loads(state_path.read_text(encoding="utf-8")) if state_path.is_file() else {}
     templates = _digest(sorted(TEMPLATES.rglob("*.j2")))
@@ -46,20 +48,24 @@ def render_site(notebooks: list[Path], figures_dir: Path, data_dir: Path, out_di
         **{entry["href"]: _hash(templates, navigation, path.read_bytes()) for entry, path in zip(entries, notebooks)},
         "data.html": _hash(templates, data_files, navigation, (ROOT / "CITATION.cff").read_bytes()),
         "sources.html": _hash(templates, data_files, navigation, json.dumps(entries, sort_keys=True)),
+        **{page: _hash(templates, navigation, readme.read_bytes()) for page, readme in readmes.items()},
     }
     stale = {page for page, digest in wanted.items() if state.get(page) != digest or not (out_dir / page).is_file()}
     if not stale:
         return []
     # Rendering needs Jinja, nbconvert and the data; a site with nothing stale needs none of them.
     import jinja2
+    import markupsafe
     import nbformat
 
     from ..data import codebook
     from ..data.descriptor import read_descriptor
+    from ..presentation.tables import linked_addresses
     from ..subjects.overview import key_figures
 
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                                      keep_trailing_newline=True)
+    environment.filters["linked"] = lambda text: markupsafe.Markup(linked_addresses(str(markupsafe.escape(text))))
     written = []
 
     def write(page: str, template: str, **context) -> None:
@@ -78,7 +84,7 @@ def render_site(notebooks: list[Path], figures_dir: Path, data_dir: Path, out_di
         if entry["href"] in stale:
             body = (bodies or {}).get(path.name) or notebook_body(nbformat.read(path, as_version=4))
             write(entry["href"], "notebook.html.j2", title=entry["title"], name=path.name, code_toggle=True,
-                  body=body)
+                  **_with_contents(body))
     if "data.html" in stale:
         descriptor = read_descriptor(data_dir)
         write("data.html", "data.html.j2", title="Data", description=descriptor["description"],
@@ -89,6 +95,12 @@ def render_site(notebooks: list[Path], figures_dir: Path, data_dir: Path, out_di
               citation=(ROOT / "CITATION.cff").read_text(encoding="utf-8"))
     if "sources.html" in stale:
         write("sources.html", "sources.html.j2", title="Sources", groups=_source_groups(entries))
+    for page, readme in readmes.items():
+        if page in stale:
+            text = readme.read_text(encoding="utf-8")
+            title = text.splitlines()[0].removeprefix("# ").strip()
+            write(page, "readme.html.j2", title=title, name=page.removesuffix(".html") + ".md",
+                  **_with_contents(_scrolling_regions(_link_pages(_readme_markdown()(text)))))
     for page in set(state) - set(wanted):
         (out_dir / page).unlink(missing_ok=True)
     if wanted != state:
@@ -104,9 +116,10 @@ def _stylesheet() -> bytes:
             + "\n/* Code highlighting (Pygments) */\n" + highlighting + "\n").encode("utf-8")
 
 
-def _sync_tree(source: Path, target: Path, skip: tuple[str, ...] = (), extra: dict[str, bytes] | None = None) -> None:
-    """Make `target` hold exactly the files of `source` (less `skip`, with `extra` contents overriding),
-    writing only the files that differ."""
+def _sync_tree(source: Path, target: Path, skip: tuple[str, ...] = (), extra: dict[str, bytes] | None = None,
+               keep: tuple[str, ...] = ()) -> None:
+    """Make `target` hold exactly the files of `source` (less `skip`, with `extra` contents overriding, and
+    leaving files named in `keep`, which other steps write), writing only the files that differ."""
     wanted = {path.relative_to(source): path.read_bytes() for path in source.rglob("*")
               if path.is_file() and path.name not in skip}
     wanted.update({Path(name): content for name, content in (extra or {}).items()})
@@ -116,7 +129,8 @@ def _sync_tree(source: Path, target: Path, skip: tuple[str, ...] = (), extra: di
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(content)
     if target.is_dir():
-        for path in [p for p in target.rglob("*") if p.is_file() and p.relative_to(target) not in wanted]:
+        for path in [p for p in target.rglob("*") if p.is_file() and p.relative_to(target) not in wanted
+                     and p.name not in keep]:
             path.unlink()
 
 
@@ -146,18 +160,11 @@ def _source_groups(entries: list[dict]) -> list[dict]:
                      if record["source_id"] in entry["sources"]]
         date = record["date"]
         described.append({**record, "date": written_date(date) if date is not None else None,
-                          "url_host": _host(record["url"]), "read_at_host": _host(record["read_at_url"]),
                           "tables": tables.get(record["source_id"], []), "notebooks": notebooks})
     compilation = [source for source in described if source["kind"] == "compilation section"]
     outside = [source for source in described if source["kind"] != "compilation section"]
     return [{"id": "compilation", "title": "The compilation, section by section", "sources": compilation},
             {"id": "outside", "title": "Outside sources", "sources": outside}]
-
-
-def _host(address: str | None) -> str | None:
-    from urllib.parse import urlsplit
-
-    return urlsplit(address).hostname.removeprefix("www.") if address else None
 
 
 def _sources_used(notebook: dict) -> list[str]:
@@ -199,5 +206,53 @@ def _exporter():
 
 
 def _link_pages(body: str) -> str:
-    """Links between notebooks point at their pages on the site."""
-    return re.sub(r'href="((?!https?:)[^"#]*?)\.ipynb', r'href="\1.html', body)
+    """Links to a notebook or a README point at its page on the site."""
+    return re.sub(r'href="((?!https?:)[^"#]*?(?:\d\d-[^"#/]*|README))\.(?:ipynb|md)', r'href="\1.html', body)
+
+
+def _readmes(figures_dir: Path, data_dir: Path) -> dict[str, Path]:
+    """The READMEs of the figures and the data, by the page each becomes."""
+    found = {"figures/README.html": figures_dir / "README.md"} if (figures_dir / "README.md").is_file() else {}
+    found.update({f"data/{readme.relative_to(data_dir).with_suffix('.html')}": readme
+                  for readme in sorted(data_dir.rglob("README.md"))})
+    return found
+
+
+@lru_cache(maxsize=1)
+def _readme_markdown():
+    import mistune
+
+    return mistune.create_markdown(escape=False, plugins=["table"])
+
+
+def _scrolling_regions(body: str) -> str:
+    """A README's tables and code blocks scroll inside their own region, which a keyboard can reach, rather than
+    widening the page on a phone."""
+    numbers = iter(range(1, body.count("<table>") + 1))
+
+    def region(table: re.Match) -> str:
+        columns = [re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r"<th[^>]*>(.*?)</th>", table[1], re.S)[:3]]
+        label = f"Table {next(numbers)}: {', '.join(columns)}"
+        return (f'<div class="table-scroll" role="region" tabindex="0" aria-label="{label}">'
+                f"<table>{table[1]}</table></div>")
+
+    body = re.sub(r"<table>(.*?)</table>", region, body, flags=re.S)
+    return body.replace("<pre>", '<pre tabindex="0">')
+
+
+_HEADING = re.compile(r'<h2(?: id="([^"]*)")?>(.*?)</h2>', re.S)
+
+
+def _with_contents(body: str) -> dict:
+    """The page's body with an id on each section heading, and its list of contents (where it has three
+    sections or more: a shorter page needs none)."""
+    contents = []
+
+    def named(heading: re.Match) -> str:
+        words = re.sub(r"<[^>]+>", "", heading[2]).replace("¶", "").strip()
+        anchor = heading[1] or re.sub(r"[^\w]+", "-", words.lower()).strip("-")
+        contents.append({"anchor": anchor, "title": words})
+        return f'<h2 id="{anchor}">{heading[2]}</h2>'
+
+    body = _HEADING.sub(named, body)
+    return {"body": body, "contents": contents if len(contents) >= 3 else []}

@@ -5,7 +5,7 @@ import pandas as pd
 
 from ..data.loading import load
 from ..data.words import formatted
-from .sources import source_addresses
+from .sources import how_read, source_addresses
 
 
 def killed_by_group(figures: pd.DataFrame | None = None, source_id: str = "khojaly-narrative") -> pd.DataFrame:
@@ -32,13 +32,14 @@ def estimates_table(estimates: pd.DataFrame | None = None) -> pd.DataFrame:
     sources = load("sources").set_index("source_id")
     return pd.DataFrame({
         "Who, when": estimates["label"],
-        "Measure": estimates["measure"] + estimates["group"].map(lambda group: "" if group == "all" else f" ({group})"),
         "As stated": [_range_words(q, low, high) for q, low, high in
                       zip(estimates["qualifier"], estimates["low"], estimates["high"])],
+        "Caveat": estimates["caveat"],
+        "How it was read": how_read(estimates["source_id"]),
+        "Measure": estimates["measure"] + estimates["group"].map(lambda group: "" if group == "all" else f" ({group})"),
         "Wording": estimates["wording"],
         "Source": estimates["source_id"].map(sources["short_title"]),
         "Address": estimates["source_id"].map(source_addresses(sources)),
-        "Caveat": estimates["caveat"],
     }).set_index("Who, when")
 
 
@@ -55,7 +56,7 @@ def _worded(qualifier: str, number: float) -> str:
 
 def published_range(estimates: pd.DataFrame | None = None) -> tuple[str, str]:
     """The lowest and the highest figure other publications give for those killed (all groups), each worded as
-    its source words it and with whose it is: '161 (Human Rights Watch, 1993 (probable))'."""
+    its source words it and with whose it is: '161 (Human Rights Watch, 1993 (attribution probable))'."""
     estimates = load("death_toll_estimates") if estimates is None else estimates
     killed = estimates[estimates["measure"].eq("killed") & estimates["group"].eq("all")]
     lowest, highest = killed.loc[killed["low"].idxmin()], killed.loc[killed["high"].idxmax()]

@@ -13,7 +13,8 @@ def by_date(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def recognition_table(recognitions: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Every act, sorted by date, with the words it uses for the events and whose words they are."""
+    """Every act, sorted by date, with what other sources say of it beside it, the words it uses for the events and
+    whose words they are."""
     recognitions = by_date(load("recognitions") if recognitions is None else recognitions)
     where = recognitions["subdivision"].fillna(recognitions["country"]).fillna("international")
     terms = [f"{t.replace(';', ', ')} ({basis})" if pd.notna(t) else "none given"
@@ -21,14 +22,14 @@ def recognition_table(recognitions: pd.DataFrame | None = None) -> pd.DataFrame:
     return pd.DataFrame({
         "Date": date_labels(recognitions),
         "Act": recognitions["label"],
+        "Other sources say": recognitions["recognition_id"].map(_other_sources_say()).fillna(""),
+        "Terms used": terms,
         "Body (as named in the compilation)": recognitions["body"],
         "Level of body": recognitions["body_level"],
         "Country or state": where,
         "Instrument": recognitions["instrument"] + recognitions["instrument_ref"].map(
             lambda ref: f" ({ref})" if pd.notna(ref) else "", na_action=None),
-        "Terms used": terms,
         "Subject": recognitions["subject"].str.replace(";", ", "),
-        "Other sources say": recognitions["recognition_id"].map(_other_sources_say()).fillna(""),
     })
 
 

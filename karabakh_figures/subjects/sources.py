@@ -17,6 +17,25 @@ def source_addresses(sources: pd.DataFrame) -> pd.Series:
     return sources["url"].fillna(read_at).fillna("address not recorded")
 
 
+_PARTY_WORDS = {"run by a party to the conflict": "read on a page run by a party to the conflict",
+                "media based in a party's country": "read in media based in a party's country"}
+
+
+def read_as(status: str, party_link: str) -> str:
+    """How a source was read, in words: 'second-hand; read on a page run by a party to the conflict'."""
+    if status == "compilation":
+        return "a section of the compilation, kept verbatim in data/raw"
+    party = f"; {_PARTY_WORDS[party_link]}" if party_link in _PARTY_WORDS else ""
+    return f"{status}{party}"
+
+
+def how_read(source_ids: pd.Series) -> pd.Series:
+    """For each source_id, how its source was read (read_as)."""
+    sources = load("sources").set_index("source_id")
+    words = {source_id: read_as(row.status, row.party_link) for source_id, row in sources.iterrows()}
+    return source_ids.map(words)
+
+
 def source_labels() -> dict[str, str]:
     """source_id -> short title, for tables and charts."""
     sources = load("sources")

@@ -71,3 +71,28 @@ def test_an_export_outside_the_collection_writes_there_and_leaves_its_figures_al
         "README.md", "scratch-line.json", "scratch-line.png", "scratch-line.svg"]
     assert (tmp_path / "chosen" / "chosen-line.svg").is_file()
     assert {path.name: path.stat().st_mtime_ns for path in figures.iterdir()} == before
+
+
+def test_numeric_axes_write_thousands_as_labels_do_and_dates_keep_their_own_form(tmp_path):
+    import pandas as pd
+
+    figure, (numbers, dates) = charts.titled_figure("Title", "Subtitle", "Source", nrows=2)
+    numbers.plot([0, 15000], [0, 1])
+    dates.plot(pd.to_datetime(["1992-01-01", "1993-01-01"]), [0, 1])
+    charts.export(figure, "axes", alt="Two lines.", data=[], folder=tmp_path)
+    assert numbers.xaxis.get_major_formatter()(15000) == "15,000"
+    assert numbers.xaxis.get_major_formatter()(-2.5) == "\N{MINUS SIGN}2.5"
+    assert dates.xaxis.get_major_formatter().__class__.__name__ != "FuncFormatter"
+
+
+def test_a_figure_read_second_hand_is_drawn_hollow_and_dashed_beside_an_original():
+    import pandas as pd
+
+    estimates = pd.DataFrame({"estimate_id": ["original", "copy", "range"], "label": ["a", "b", "c"],
+                              "low": [613.0, 485.0, 500.0], "high": [613.0, 485.0, 1000.0]})
+    figure, axes = charts.titled_figure("Title", "Subtitle", "Source")
+    charts.estimate_ranges(axes, estimates, ["a", "b", "c"], highlight="none", originals=[True, False, False])
+    original, copy, stated_range = axes.lines
+    charts.plt.close(figure)
+    assert original.get_markerfacecolor() != "white" and copy.get_markerfacecolor() == "white"
+    assert stated_range.get_linestyle() != "-" and stated_range.get_linewidth() < 7

@@ -83,6 +83,26 @@ def test_the_same_table_gives_the_same_bytes_and_a_keyboard_reachable_region():
     assert html.startswith('<div class="table-scroll" role="region" tabindex="0" aria-label="Two rows">')
 
 
+def test_each_cell_carries_its_column_name_and_an_address_in_it_is_a_link():
+    html = report(pd.DataFrame({"Caveat": ["read at https://example.org/a?b=1&c=2."], "n": [1]}))._repr_html_()
+    assert '<td class="data col0" data-label="Caveat">read at <a href="https://example.org/a?b=1&amp;c=2">' in html
+    assert 'https://example.org/a?b=1&amp;c=2</a>.</td>' in html and 'data-label="n">1</td>' in html
+
+
+def test_an_address_does_not_carry_markup_into_its_link():
+    class Elements(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.seen = []
+
+        def handle_starttag(self, tag, attrs):
+            self.seen.append((tag, [name for name, _ in attrs]))
+
+    elements = Elements()
+    elements.feed(report(pd.DataFrame({"a": ['https://example.org/"onmouseover="x <b>']}))._repr_html_())
+    assert ("a", ["href"]) in elements.seen and "b" not in [tag for tag, _ in elements.seen]
+
+
 def committed_outputs():
     for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
         for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
@@ -123,7 +143,7 @@ def test_the_estimates_chart_wraps_a_long_quotation_and_keeps_all_of_it():
     estimates = pd.DataFrame({"estimate_id": ["hrw"], "label": ["Human Rights Watch"], "low": [161.0],
                               "high": [float("nan")]})
     figure, axes = charts.titled_figure("Title", "Subtitle", "Source")
-    charts.estimate_ranges(axes, estimates, [note], highlight="none")
+    charts.estimate_ranges(axes, estimates, [note], highlight="none", originals=[True])
     shown = [text.get_text() for text in axes.texts]
     charts.plt.close(figure)
     assert any(" ".join(text.split()) == note for text in shown), shown

@@ -17,6 +17,11 @@ from karabakh_figures.publishing.build import build, notebooks
 from karabakh_figures.publishing.site import render_site
 
 CHROMIUM = Path(os.environ.get("KARABAKH_CHROMIUM", "/usr/bin/chromium"))
+#: The two screens a reader's questions were tried on: a laptop and a phone.
+SCREENS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+#: The columns that qualify a figure, by page: a reader must see them beside the figure without scrolling.
+QUALIFYING_COLUMNS = {"notebooks/02-khojaly-casualties.html": ["Caveat", "How it was read"],
+                      "notebooks/03-recognition-timeline.html": ["Other sources say"]}
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 
@@ -71,7 +76,7 @@ def pages(site: Path) -> list[str]:
 def visit(browser, url: str, accessibility: bool = False) -> dict:
     """Open `url` and report what a reader's browser saw: errors, failed or outside requests, images, links,
     text and, with `accessibility`, what axe-core finds."""
-    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    page = browser.new_page(viewport=SCREENS["desktop"])
     seen = {"console": [], "errors": [], "failed": [], "outside": []}
     origin = f"{urlparse(url).scheme}://{urlparse(url).netloc}"
     page.on("console", lambda message: message.type == "error" and seen["console"].append(message.text))
@@ -106,7 +111,8 @@ def seen_pages(browser, site, served):
 
 
 def test_every_page_loads_cleanly_with_images_alt_text_and_working_links(site, served, seen_pages):
-    assert list(seen_pages) == ["data.html", "index.html", "notebooks/00-overview.html",
+    assert list(seen_pages) == ["data.html", "data/README.html", "data/geo/README.html", "data/raw/README.html",
+                                "figures/README.html", "index.html", "notebooks/00-overview.html",
                                 "notebooks/01-territories.html", "notebooks/02-khojaly-casualties.html",
                                 "notebooks/03-recognition-timeline.html", "notebooks/04-data-notes.html",
                                 "notebooks/05-maps.html", "notebooks/06-international-record.html", "sources.html"]
@@ -127,8 +133,8 @@ def test_pages_show_the_key_numbers(seen_pages):
     expected = {
         "index.html": ["613", f"{len(territories) - 1} territories", f"{acts} acts", "CC BY-SA 3.0",
                        # beside 613, the range of the other published figures, and whose they are
-                       "from at least 161 (Human Rights Watch, 1993 (probable)) to as many as 1,000 (Human Rights "
-                       "Watch, 1994 (possible))", "for 3 of 3 territories"],
+                       "from at least 161 (Human Rights Watch, 1993 (attribution probable)) to as many as 1,000 "
+                       "(Human Rights Watch, 1994, footnote 28)", "for 3 of 3 territories"],
         "notebooks/01-territories.html": ["14,682", "14,393", "20%"],
         "notebooks/02-khojaly-casualties.html": ["613", "613 − 106 − 63 − 70 = 374", "1,000", "487"],
         "notebooks/03-recognition-timeline.html": [f"{acts} acts"],
@@ -197,11 +203,81 @@ def test_code_is_hidden_until_the_reader_asks_for_it(browser, served):
     page.close()
 
 
-def test_tables_fit_a_phone_screen(browser, served):
-    page = browser.new_page(viewport={"width": 390, "height": 844})
-    for name in ("notebooks/02-khojaly-casualties.html", "data.html"):
+@pytest.fixture(scope="session", params=list(SCREENS))
+def screen(request, browser, site, served):
+    """Every page as one screen shows it: its width, its height, where each qualifying column's first cell sits
+    (and the region it scrolls in), its figures and their links, and its list of contents."""
+    page = browser.new_page(viewport=SCREENS[request.param])
+    seen = {}
+    for name in pages(site):
         page.goto(served + name)
-        assert page.evaluate("document.documentElement.scrollWidth") <= 390, f"{name} is wider than the screen"
+        seen[name] = page.evaluate("""columns => ({
+            width: document.documentElement.scrollWidth,
+            height: document.documentElement.scrollHeight,
+            columns: Object.fromEntries(columns.map(column => {
+                const cell = document.querySelector(`td[data-label="${column}"]`);
+                if (!cell) { return [column, null]; }
+                const box = (cell.closest('.table-scroll') || document.body).getBoundingClientRect();
+                const own = cell.getBoundingClientRect();
+                return [column, {left: own.left, right: own.right, boxLeft: box.left, boxRight: box.right}];
+            })),
+            figures: [...document.querySelectorAll('figure.chart')].map(figure => ({
+                link: figure.querySelector('a > img')?.parentElement.getAttribute('href') ?? null,
+                words: figure.querySelector('.described') ? figure.querySelector('.described').innerText : ''})),
+            contents: [...document.querySelectorAll('nav.contents a')].map(link => link.getAttribute('href')),
+            anchors: [...document.querySelectorAll('[id]')].map(element => element.id),
+        })""", QUALIFYING_COLUMNS.get(name, []))
+    page.close()
+    return request.param, SCREENS[request.param], seen
+
+
+def test_no_page_scrolls_sideways(screen):
+    name, size, seen = screen
+    assert {page: found["width"] for page, found in seen.items() if found["width"] > size["width"]} == {}, name
+
+
+def test_the_columns_that_qualify_a_figure_are_in_view_without_scrolling(screen):
+    name, size, seen = screen
+    for page, columns in QUALIFYING_COLUMNS.items():
+        for column in columns:
+            cell = seen[page]["columns"][column]
+            assert cell, f"{page}: no column {column!r}"
+            in_view = (max(cell["boxLeft"], 0) - 1 <= cell["left"]
+                       and cell["right"] <= min(cell["boxRight"], size["width"]) + 1)
+            assert in_view, f"{name}, {page}: {column!r} is outside the view ({cell})"
+
+
+def test_every_figure_links_its_svg_and_says_in_words_what_it_shows(screen, site):
+    _, _, seen = screen
+    figures = [(page, figure) for page, found in seen.items() if page.startswith("notebooks/")
+               for figure in found["figures"]]
+    assert len(figures) >= len(list((ROOT / "figures").glob("*.svg")))
+    for page, figure in figures:
+        assert figure["link"] and figure["link"].endswith(".svg"), f"{page}: a figure without its SVG"
+        assert (site / "notebooks" / figure["link"]).resolve().is_file(), f"{page}: {figure['link']} is missing"
+        assert len(figure["words"]) > 80, f"{page}: {figure['link']} is not described under it"
+
+
+def test_long_pages_open_with_a_list_of_their_sections(screen):
+    name, size, seen = screen
+    for page, found in seen.items():
+        if name == "desktop" and found["height"] > 5 * size["height"]:
+            assert found["contents"], f"{page} is {found['height']} px long and has no list of contents"
+        assert {anchor.lstrip("#") for anchor in found["contents"]} <= set(found["anchors"]), page
+    assert seen["sources.html"]["contents"] and seen["notebooks/02-khojaly-casualties.html"]["contents"]
+
+
+def test_a_long_table_can_be_filtered(browser, served):
+    page = browser.new_page(viewport=SCREENS["desktop"])
+    page.goto(served + "notebooks/04-data-notes.html")
+    table = page.locator("table.report-table").filter(has=page.locator("td", has_text="Memorial")).first
+    filter_box = table.locator(
+        "xpath=ancestor::div[contains(@class, 'table-scroll')]/preceding-sibling::label[1]//input")
+    rows = table.locator("tbody tr")
+    total = rows.count()
+    filter_box.fill("Memorial")
+    shown = [row for row in rows.all() if row.is_visible()]
+    assert 0 < len(shown) < total and all("memorial" in row.inner_text().lower() for row in shown)
     page.close()
 
 

@@ -5,8 +5,8 @@ from karabakh_figures.subjects.khojaly import published_range
 
 
 def test_the_range_of_other_published_figures_names_whose_each_end_is():
-    assert published_range() == ("at least 161 (Human Rights Watch, 1993 (probable))",
-                                 "as many as 1,000 (Human Rights Watch, 1994 (possible))")
+    assert published_range() == ("at least 161 (Human Rights Watch, 1993 (attribution probable))",
+                                 "as many as 1,000 (Human Rights Watch, 1994, footnote 28)")
 
 
 def test_the_range_follows_the_data():
