@@ -36,6 +36,8 @@ _ENTRY_POINTS = {
     "acts_table": "subjects.international", "dates_against_resolutions": "subjects.international",
     "dates_against_report": "subjects.international", "record_checks": "subjects.international",
     "act_votes": "subjects.international",
+    "positions_on": "subjects.positions", "outside_records": "subjects.positions", "in_brief": "subjects.positions",
+    "district_names": "subjects.positions",
     # presentation: the house style
     "report": "presentation.tables", "used_here": "presentation.source_list",
 }

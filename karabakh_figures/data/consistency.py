@@ -1,5 +1,6 @@
 """Rows that must agree with other rows: parts within their totals, ranges that run upwards, references to rows
-and map features that exist, the values recorded by implication explained, and the admission of later acts."""
+and map features that exist, the values recorded by implication explained, the admission of later acts, and a
+reason for every missing date."""
 
 import json
 import re
@@ -89,6 +90,14 @@ def check_admission(table: Table) -> list[Problem]:
                                     "must be true exactly when body, date_text and instrument are all given "
                                     "and the outcome is 'reported as adopted'"))
     return problems
+
+
+def check_undated_reasons(table: Table) -> list[Problem]:
+    """A row whose date is unknown says why (date_note): a date the page does not show is a fact to record, not a
+    gap to leave unexplained."""
+    return [Problem(str(table.path), row, "date_note", "", "say why there is no date when date_precision is unknown")
+            for row, record in table.records()
+            if record.get("date_precision") == "unknown" and not record.get("date_note")]
 
 
 def check_votes(statements: Table, acts: Table) -> list[Problem]:

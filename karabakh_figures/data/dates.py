@@ -20,6 +20,7 @@ DATE_RANGES = {
     "later_recognitions": ("date_start", "date_end"),
     "international_acts": ("date_start", "date_end"),
     "reported_captures": ("date_start", "date_end"),
+    "positions": ("date_start", "date_end"),
 }
 #: Tables whose rows must fall within narrower years than the plausible range: (first day, last day).
 COVERED_YEARS = {"international_acts": (date(1988, 1, 1), date(2024, 12, 31))}

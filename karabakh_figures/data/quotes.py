@@ -22,6 +22,7 @@ STATED_IN_QUOTE = {
     "international_acts": ["date_text"],
     "act_statements": ["wording", "meeting", "votes_for", "votes_against", "votes_abstaining", "votes_absent", "named"],
     "reported_captures": ["place_as_written", "date_text"],
+    "positions": ["statement", "date_text", "term_used"],
 }
 #: Free-text columns whose every number must stand in the row's quote.
 NUMBERS_STATED_IN_QUOTE = {"caveats": ["caveat"], "control_changes": ["caveat"]}

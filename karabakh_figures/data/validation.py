@@ -111,4 +111,6 @@ def _content_problems(tables: dict[str, Table], sections: dict[str, str | None],
             problems.extend(consistency.check_votes(tables["act_statements"], tables["international_acts"]))
     if "act_statements" in tables:
         problems.extend(consistency.check_unjoined_names(tables["act_statements"]))
+    if "positions" in tables:
+        problems.extend(consistency.check_undated_reasons(tables["positions"]))
     return problems

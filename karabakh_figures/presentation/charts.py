@@ -96,8 +96,10 @@ def export(figure, name: str, *, alt: str, data: list[str], folder: str | Path |
                    bbox_inches=bounds)
     figure.savefig(folder / f"{name}.png", format="png", metadata={"Software": None}, bbox_inches=bounds)
     plt.close(figure)
-    title = figure.texts[0].get_text()
-    record = {"figure": name, "title": title, "notebook": _notebook_of(name), "data": data, "alt": alt}
+    # titled_figure wrote the title, the subtitle and the source line, in that order (wrapped to the figure).
+    title, subtitle, credit = (" ".join(text.get_text().split()) for text in figure.texts[:3])
+    record = {"figure": name, "title": title, "subtitle": subtitle, "source": credit, "notebook": _notebook_of(name),
+              "data": data, "alt": alt}
     # Notebooks run side by side in the build, each rewriting the index from every record: a record is written
     # whole, and the index by one notebook at a time, so that the last one to write it lists them all.
     write_whole(folder / f"{name}.json", json.dumps(record, indent=1, ensure_ascii=False) + "\n")

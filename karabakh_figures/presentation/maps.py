@@ -261,12 +261,12 @@ def control_legend(axes) -> None:
 
 
 def date_and_share_labels(shapes: gpd.GeoDataFrame, shares: pd.DataFrame) -> list[str]:
-    """Each territory's name and the date the compilation gives, with the occupied share that other sources
-    give where they give one (`shares`: area_figures rows of 'share of district occupied')."""
+    """Each territory's name and the date the compilation gives, with the share that other sources give as
+    occupied where they give one (`shares`: area_figures rows of 'share of district occupied')."""
     stated = {row.territory_id: ("" if row.qualifier == "exact" else f"{row.qualifier} ") + f"{row.value:g}%"
               for row in shares.itertuples()}
     dates = date_labels(shapes, "occupied_start", "occupied_end")
-    shares_said = [f"\npart occupied: {stated[territory]}\n(other sources)" if territory in stated else ""
+    shares_said = [f"\n{stated[territory]} of it given as\noccupied (other sources)" if territory in stated else ""
                    for territory in shapes["territory_id"]]
     return [f"{name}\n{date}{share}" for name, date, share in zip(shapes["name"], dates, shares_said)]
 

@@ -1,4 +1,4 @@
-"""Command line: validate the data, regenerate its codebook, build the notebooks and figures."""
+"""Command line: validate the data, regenerate its codebook, build the notebooks and figures, check the voice."""
 
 import argparse
 import sys
@@ -19,8 +19,11 @@ def main(argv: list[str] | None = None) -> int:
     make.add_argument("--out", type=Path, default=None,
                       help="write notebooks, figures and site here instead of over the committed ones")
     make.add_argument("--force", action="store_true", help="execute every notebook, changed or not")
+    commands.add_parser("voice", help="find words of one side outside quotation marks in the collection's own texts")
     args = parser.parse_args(argv)
     try:
+        if args.command == "voice":
+            return _voice()
         if args.command == "validate":
             return _validate(args.data_dir, again=True)
         if args.command == "build":
@@ -57,6 +60,19 @@ def _build(data_dir: Path | None, out: Path | None, force: bool) -> int:
         build(data_dir, out, force=force, alongside=validate)
     except _InvalidData:
         return 1
+    return 0
+
+
+def _voice() -> int:
+    from .voice import check
+
+    slips = check()
+    for slip in slips:
+        print(slip, file=sys.stderr)
+    if slips:
+        print(f"{len(slips)} word(s) of one side outside quotation marks or an attribution", file=sys.stderr)
+        return 1
+    print("voice: no word of one side outside quotation marks or an attribution")
     return 0
 
 

@@ -1,5 +1,5 @@
 """The territories listed as occupied and their areas: the table as a reader wants it, what the listed areas
-sum to (counting an area within another once, and with other sources' occupied parts) beside the share the
+sum to (counting an area within another once, and with the parts other sources give as occupied) beside the share the
 compilation states, and the area listed over time. Every derived number comes with its arithmetic as text."""
 
 import pandas as pd
@@ -26,7 +26,7 @@ def territory_table(territories: pd.DataFrame | None = None) -> pd.DataFrame:
 
 def area_totals(territories: pd.DataFrame | None = None, area_figures: pd.DataFrame | None = None) -> pd.DataFrame:
     """The plain sum of the listed areas; the sum that counts an area lying within another only once; that sum
-    with the occupied parts of districts that other sources give (a range where they differ); and the share
+    with the parts of districts that other sources give as occupied (a range where they differ); and the share
     stated in the compilation; each with its arithmetic and as a share of Azerbaijan's area."""
     territories = load("territories") if territories is None else territories
     area_figures = load("area_figures") if area_figures is None else area_figures
@@ -42,7 +42,8 @@ def area_totals(territories: pd.DataFrame | None = None, area_figures: pd.DataFr
     high = without_overlap + sum(parts.max() - pd.Series(listed)[parts.max().index])
     terms = " + ".join(formatted(area) for area in territories["area_km2"])
     replaced = " ".join(
-        f"− {formatted(listed[territory])} + {span(values.min(), values.max())} ({names[territory]}, occupied part)"
+        f"− {formatted(listed[territory])} + {span(values.min(), values.max())} "
+        f"({names[territory]}, part given as occupied)"
         for territory, values in parts)
     rows = [
         ("Sum of the nine listed areas", "derived", plain, plain, f"{terms} = {formatted(plain)}"),
@@ -51,7 +52,7 @@ def area_totals(territories: pd.DataFrame | None = None, area_figures: pd.DataFr
              f"{formatted(area)} ({name}, within {names[within]})"
              for area, name, within in zip(contained["area_km2"], contained["name"], contained["within"]))
          + f" = {formatted(without_overlap)}"),
-        ("The same with the occupied parts other sources give", "derived from other sources", low, high,
+        ("The same with the parts other sources give as occupied", "derived from other sources", low, high,
          f"{formatted(without_overlap)} {replaced} = {span(low, high)}"),
         (f"{stated_share['value']:g}% of Azerbaijan, as stated", "stated; km² derived",
          azerbaijan["value"] * stated_share["value"] / 100, azerbaijan["value"] * stated_share["value"] / 100,

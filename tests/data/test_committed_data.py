@@ -12,7 +12,8 @@ SHARED = ROOT.parent / "shared"
 RAW_COPIES = {"the-occupation-in-figures.txt": SHARED / "sources" / "the-occupation-in-figures.txt",
               "context-facts.md": SHARED / "reference" / "context-facts.md",
               "citations.md": SHARED / "reference" / "citations.md",
-              "international-record.md": SHARED / "reference" / "international-record.md"}
+              "international-record.md": SHARED / "reference" / "international-record.md",
+              "positions.md": SHARED / "reference" / "positions.md"}
 
 
 def test_committed_data_has_no_problems():

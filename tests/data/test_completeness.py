@@ -8,11 +8,7 @@ from karabakh_figures.data.quotes import normalise_space
 from karabakh_figures.data.validation import check
 
 NOT_FIGURES = {
-    ("khojaly-narrative", "1992"): "the date of the events, the subject of every table",
-    ("khojaly-narrative", "26"): "the date of the events (25 to 26 February 1992)",
-    ("khojaly-narrative", "366"): "a regiment's number",
     ("recognition-mexico", "21"): "'21 years since': flagged in the Mexico row's note",
-    ("recognition-pakistan", "3"): "item number of the resolution",
     ("recognition-pakistan", "4"): "item number of the resolution",
     ("house-resolution-1594", "54"): "a sponsor's district number",
     ("house-resolution-1594", "79"): "a sponsor's district number",

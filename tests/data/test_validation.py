@@ -381,3 +381,22 @@ def test_votes_that_add_to_more_than_the_body_has_members(data_copy, validate):
     where = break_cell(data_copy, "act_statements.csv", "unga-62-243-vote", "votes_abstaining", "160")
     assert (f'{where}, column votes_for, value "39": the counts add to 39 + 7 + 160 = 206, more than the UN '
             "General Assembly's 193 members") in validate(data_copy)[2]
+
+
+@pytest.mark.parametrize(("key", "column", "value", "expected"), [
+    ("armenia-sargsyan-districts", "statement", "Control over the region is a buffer zone.",
+     'column statement, value "Control over the region is a buffer zone.": not stated in source_quote'),
+    ("armenia-sargsyan-districts", "term_used", "security zone",
+     'column term_used, value "security zone": not stated in source_quote'),
+    ("armenia-kocharyan-districts", "source_quote", "no one is handing over territories to anyone. … 19 September 2017",
+     'column source_quote, value "19 September 2017": not found verbatim in the text of source pos-newsam-kocharyan'),
+    ("nk-balasanyan-districts", "date_note", "",
+     'column date_note, value "": say why there is no date when date_precision is unknown'),
+    ("nk-balasanyan-districts", "party", "Artsakh",
+     'column party, value "Artsakh": not one of: Azerbaijan, Armenia, de facto Nagorno-Karabakh authorities, '
+     "mediator, not a party"),
+])
+def test_a_position_gets_one_line_per_mistake(key, column, value, expected, data_copy, validate):
+    where = break_cell(data_copy, "positions.csv", key, column, value)
+    errors = validate(data_copy)[2]
+    assert len(errors) == 2 and errors[0].startswith(f"{where}, {expected}"), errors

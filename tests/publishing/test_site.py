@@ -115,7 +115,8 @@ def test_every_page_loads_cleanly_with_images_alt_text_and_working_links(site, s
                                 "figures/README.html", "index.html", "notebooks/00-overview.html",
                                 "notebooks/01-territories.html", "notebooks/02-khojaly-casualties.html",
                                 "notebooks/03-recognition-timeline.html", "notebooks/04-data-notes.html",
-                                "notebooks/05-maps.html", "notebooks/06-international-record.html", "sources.html"]
+                                "notebooks/05-maps.html", "notebooks/06-international-record.html",
+                                "notebooks/07-contested-claims.html", "sources.html"]
     for name, seen in seen_pages.items():
         assert (seen["console"], seen["errors"], seen["failed"], seen["outside"]) == ([], [], [], []), name
         for src, width, alt in seen["images"]:
@@ -134,7 +135,8 @@ def test_pages_show_the_key_numbers(seen_pages):
         "index.html": ["613", f"{len(territories) - 1} territories", f"{acts} acts", "CC BY-SA 3.0",
                        # beside 613, the range of the other published figures, and whose they are
                        "from at least 161 (Human Rights Watch, 1993 (attribution probable)) to as many as 1,000 "
-                       "(Human Rights Watch, 1994, footnote 28)", "for 3 of 3 territories"],
+                       "(Human Rights Watch, 1994, footnote 28)", "for 3 of 3 territories",
+                       "documented statements on 4 contested points"],
         "notebooks/01-territories.html": ["14,682", "14,393", "20%"],
         "notebooks/02-khojaly-casualties.html": ["613", "613 − 106 − 63 − 70 = 374", "1,000", "487"],
         "notebooks/03-recognition-timeline.html": [f"{acts} acts"],

@@ -1,0 +1,63 @@
+"""The collection's own voice uses neither side's words: a word of one side stands only in quotation marks or after
+a phrase that says whose word it is, in every text the collection writes."""
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+from karabakh_figures.publishing.voice import check, slips_in
+
+
+def test_the_collection_s_own_texts_use_neither_side_s_words():
+    assert [str(slip) for slip in check()] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The anniversary of Zangilan's liberation.",
+    "After the return of the town, the road opened.",
+    "The occupied parts of Aghdam and Fuzuli.",
+    "Officials of Artsakh said so.",
+    "The districts formed a buffer zone.",
+    "The massacre of February 1992.",
+])
+def test_a_word_of_one_side_in_our_own_voice_is_caught(text):
+    assert len(slips_in(text)) == 1, text
+
+
+@pytest.mark.parametrize("text", [
+    "The anniversary of what the page calls “Zangilan's liberation”.",
+    "The territories listed as occupied.",
+    "The compilation calls the events \"genocide\".",
+    "Other sources give only part of it as occupied.",
+    "According to the compilation, the districts were occupied in 1993.",
+    "The heading 'Khojaly genocide' opens the section.",
+    "Read at garabagh.net and https://example.org/liberation-day.",
+    "The column `occupied_start` and the file raw/the-occupation-in-figures.txt.",
+])
+def test_quoted_or_attributed_words_pass(text):
+    assert slips_in(text) == [], text
+
+
+def test_a_planted_liberation_fails_the_check_with_its_file_place_and_phrase(tmp_path):
+    for folder in ("notebooks", "figures", "data", "benchmarks"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    shutil.copy(ROOT / "README.md", tmp_path / "README.md")
+    overview = tmp_path / "notebooks" / "00-overview.ipynb"
+    notebook = json.loads(overview.read_text(encoding="utf-8"))
+    notebook["cells"][0]["source"].append("\nThe collection marks the liberation of the districts.")
+    overview.write_text(json.dumps(notebook), encoding="utf-8")
+    slips = [str(slip) for slip in check(tmp_path)]
+    last_line = len("".join(notebook["cells"][0]["source"]).splitlines())
+    assert slips == [f"notebooks/00-overview.ipynb, cell 1, line {last_line}: “The collection marks the liberation "
+                     "of the districts.”"], slips
+
+
+def test_the_command_passes_on_the_collection():
+    result = subprocess.run([sys.executable, "-m", "karabakh_figures", "voice"], cwd=ROOT, capture_output=True,
+                            text=True, check=False)
+    assert (result.returncode, result.stdout) == (0, "voice: no word of one side outside quotation marks or an "
+                                                     "attribution\n"), result.stderr
