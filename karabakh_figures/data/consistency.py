@@ -4,6 +4,7 @@ reason for every missing date."""
 
 import json
 import re
+from urllib.parse import urlsplit
 
 from .paths import DISTRICTS_FILE
 from .problems import Problem
@@ -98,6 +99,32 @@ def check_undated_reasons(table: Table) -> list[Problem]:
     return [Problem(str(table.path), row, "date_note", "", "say why there is no date when date_precision is unknown")
             for row, record in table.records()
             if record.get("date_precision") == "unknown" and not record.get("date_note")]
+
+
+def page_host(address: str) -> str:
+    """The host of a page's address, without 'www.', as hosts.csv names it."""
+    return (urlsplit(address).hostname or "").removeprefix("www.")
+
+
+def check_party_links(sources: Table, hosts: Table, unsettled: set[int] = frozenset()) -> list[Problem]:
+    """Each source's party_link is the one hosts.csv gives the host of the page read (read_at_url, else url), and
+    'not known' where no page was read: one judgement per host, whichever source it serves. Rows in `unsettled`,
+    whose addresses are wrong already, are left to that one report."""
+    judged = {record["host"]: record["party_link"] for _, record in hosts.records()}
+    problems = []
+    for row, record in sources.records():
+        page = record.get("read_at_url") or record.get("url")
+        if row in unsettled or (page and not page_host(page)):
+            continue
+        expected = judged.get(page_host(page)) if page else "not known"
+        if page and expected is None:
+            problems.append(Problem(str(sources.path), row, "party_link", record.get("party_link", ""),
+                                    f"the host {page_host(page)} of the page read is not in hosts.csv"))
+        elif record.get("party_link") != expected:
+            why = f"hosts.csv gives {page_host(page)}" if page else "no page was read, so"
+            problems.append(Problem(str(sources.path), row, "party_link", record.get("party_link", ""),
+                                    f'{why} "{expected}"'))
+    return problems
 
 
 def check_votes(statements: Table, acts: Table) -> list[Problem]:

@@ -13,10 +13,10 @@ RAW_FILE_SEPARATOR = ";"
 STATED_IN_QUOTE = {
     "territories": ["name", "date_text", "area_km2"],
     "khojaly_figures": ["value"],
-    "area_figures": ["value"],
+    "area_figures": ["value", "wording"],
     "recognitions": ["date_text", "terms", "un_resolutions_cited"],
     "campaign_events": ["date_text"],
-    "control_changes": ["date_text"],
+    "control_changes": ["date_text", "scope_as_stated"],
     "death_toll_estimates": ["low", "high", "wording"],
     "later_recognitions": ["date_text", "instrument"],
     "international_acts": ["date_text"],
@@ -134,3 +134,44 @@ def _number_forms(cell: str) -> set[str]:
         if number >= 1000 and number % 1000 == 0:
             forms.add(f"{number // 1000} thousand")
     return forms
+
+
+#: The reference file that traces each outside fact to its page, the one that summarises them, and the mark of a
+#: row of a summary table.
+CITATIONS_FILE, SUMMARIES_FILE = "raw/citations.md", "raw/context-facts.md"
+_TABLE_CELL = " | "
+
+
+def page_words(citations: str) -> dict[str, list[str]]:
+    """source_id -> the page's own words that citations.md's table of addresses gives for it (its quoted phrases,
+    without a closing '…')."""
+    words = {}
+    for line in citations.splitlines():
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if line.startswith("| ctx-") and len(cells) >= 4:
+            words[cells[0]] = [phrase.rstrip(" …") for phrase in re.findall(r'"([^"]+)"', cells[-1])]
+    return {source_id: phrases for source_id, phrases in words.items() if phrases}
+
+
+def check_page_words(table: Table, words: dict[str, list[str]], summaries: str) -> list[Problem]:
+    """Where citations.md gives a page's own words, a row of that source quotes the page: not a line of a reference
+    file's summary table, and not the reference's summary (`summaries`: context-facts.md) instead of any of the
+    page's words. A source split into several keeps its trace's id as a prefix."""
+    summaries = normalise_space(summaries)
+    problems = []
+    for row, record in table.records():
+        source_id, quote = record.get("source_id", ""), record.get("source_quote", "")
+        traced = next((phrases for traced_id, phrases in words.items()
+                       if source_id == traced_id or source_id.startswith(f"{traced_id}-")), None)
+        if not traced or not quote:
+            continue
+        first = quote.split(QUOTE_SEPARATOR)[0]
+        summary_line = _TABLE_CELL in quote
+        quoted = normalise_space(quote)
+        summary_only = (normalise_space(first) in summaries
+                        and all(_first_passage_not_found(phrase, quoted) is not None for phrase in traced))
+        if summary_line or summary_only:
+            problems.append(Problem(str(table.path), row, "source_quote", first.split(_TABLE_CELL)[0],
+                                    f"quotes the reference's summary; citations.md gives the page's own words: "
+                                    f"\"{traced[0]}\""))
+    return problems

@@ -57,11 +57,20 @@ def check(data_dir: Path, today: date | None = None) -> CheckedData:
     if "sources" in usable:
         checked.sections, section_problems = quotes.source_sections(raw_texts, usable["sources"])
         checked.problems.extend(section_problems)
-        checked.problems.extend(check_source_addresses(usable["sources"]))
+        address_problems = check_source_addresses(usable["sources"])
+        checked.problems.extend(address_problems)
     keys = {name: resource["schema"]["primaryKey"][0] for name, resource in tables_in(descriptor).items()}
     # A cell that breaks the schema is reported once, as that: the content checks would only repeat it.
     broken = {(problem.file, problem.row, problem.column) for problem in schema_problems if problem.column}
     content = _content_problems(usable, checked.sections, keys, today or date.today())
+    if "sources" in usable and "hosts" in usable:
+        content.extend(consistency.check_party_links(usable["sources"], usable["hosts"],
+                                                     {problem.row for problem in address_problems}))
+    citations, summaries = raw_texts.get(quotes.CITATIONS_FILE), raw_texts.get(quotes.SUMMARIES_FILE)
+    if citations and summaries:
+        words = quotes.page_words(citations)
+        content.extend(problem for name, table in usable.items() if name != "sources"
+                       for problem in quotes.check_page_words(table, words, summaries))
     checked.problems.extend(problem for problem in content if (problem.file, problem.row, problem.column) not in broken)
     checked.problems.extend(consistency.district_join_problems(usable, raw_texts))
     files = [str(data_dir / resource["path"]) for resource in descriptor["resources"]]
@@ -113,4 +122,5 @@ def _content_problems(tables: dict[str, Table], sections: dict[str, str | None],
         problems.extend(consistency.check_unjoined_names(tables["act_statements"]))
     if "positions" in tables:
         problems.extend(consistency.check_undated_reasons(tables["positions"]))
+
     return problems

@@ -14,6 +14,7 @@ from matplotlib.ticker import FuncFormatter, ScalarFormatter
 
 from ..data.files import locked, write_whole
 from ..data.paths import ROOT, figures_dir
+from ..subjects.control import TOWN_SCOPES
 
 #: Okabe & Ito's palette, distinguishable with the common forms of colour blindness.
 OKABE_ITO = {
@@ -217,10 +218,11 @@ def group_headings(axes, groups: pd.Series, colors: dict) -> None:
 
 def control_bars(axes, periods: pd.DataFrame, names: list[str]) -> list[str]:
     """One row per territory (in `names` order, from the top): a bar from the compilation's date of occupation
-    to the first change of control, and a thin line on to any later one. A change of the town only is a hollow
-    orange mark; of a district, part of one or the region, a filled blue one; a change dated only to a month
-    or year is a short bar over that range. Labels give the years (derived) and the dates as precise as given
-    (`periods` as from subjects.control.control_periods). Returns each row as the alt text names it."""
+    to the first change of control, and a thin line on to any later one. A change of the town (with or without
+    villages) is a hollow orange mark; of part, most or all of a territory, or of the region, a filled blue one;
+    a change dated only to a month or year is a short bar over that range. Labels give the years (derived) and
+    the first change as precisely as given (`periods` as from subjects.control.control_periods). Returns each row
+    as the alt text names it."""
     positions = dict(zip(names, range(len(names) - 1, -1, -1)))
     described_rows = []
     for name, changes in periods.groupby("name", sort=False):
@@ -230,7 +232,8 @@ def control_bars(axes, periods: pd.DataFrame, names: list[str]) -> list[str]:
         if changes["date_start"].max() > first:
             axes.plot([first, changes["date_start"].max()], [y, y], color=PALETTE[0], linewidth=1.5, linestyle=":")
         for change in changes.itertuples():
-            town, color = change.scope == "town", PALETTE[1] if change.scope == "town" else PALETTE[0]
+            town = change.scope in TOWN_SCOPES
+            color = PALETTE[1] if town else PALETTE[0]
             if change.date_precision not in ("day", "days"):  # a month or year: its whole range, not a point
                 axes.plot([change.date_start, change.date_end], [y, y], color=color, linewidth=9,
                           solid_capstyle="butt")
@@ -238,9 +241,12 @@ def control_bars(axes, periods: pd.DataFrame, names: list[str]) -> list[str]:
                 axes.plot([change.date_start], [y], marker="o", markersize=8, linestyle="none", color=color,
                           markerfacecolor="white" if town else color, markeredgewidth=2)
         years = (first - start).days / 365.25
+        earliest = changes.loc[changes["date_start"].idxmin()]
+        later = f"; {len(changes) - 1} more row{'s' if len(changes) > 2 else ''}" if len(changes) > 1 else ""
+        axes.annotate(f"{years:.1f} years; first: {earliest['scope']}, {earliest['date']}{later}",
+                      (changes["date_end"].max(), y), xytext=(8, 0), textcoords="offset points", va="center",
+                      fontsize=8.5, color=TEXT_GREY)
         scopes = ", ".join(f"{scope} {date}" for scope, date in zip(changes["scope"], changes["date"]))
-        axes.annotate(f"{years:.1f} years; {scopes}", (changes["date_end"].max(), y), xytext=(8, 0),
-                      textcoords="offset points", va="center", fontsize=8.5, color=TEXT_GREY)
         described_rows.append(f"{name}: {years:.1f} years to {scopes}")
     axes.set_yticks(list(positions.values()), list(positions))
     axes.set_ylim(-0.7, len(names) - 0.3)

@@ -23,7 +23,7 @@ from shapely.plotting import patch_from_polygon
 from ..data.loading import load
 from ..data.paths import DISTRICTS_FILE, data_dir
 from ..data.words import date_label, date_labels, formatted
-from ..subjects.control import control_state
+from ..subjects.control import CHANGED, LISTED, PART, RULE, STATES, control_state
 from . import charts
 
 #: Drawn in UTM zone 38N, the local projection for the South Caucasus.
@@ -41,14 +41,9 @@ CAVEATS = [
 #: The sequential scale of the dates the compilation gives, from the start of its period to its last date.
 DATE_SCALE = (pd.Timestamp("1988-01-01"), pd.Timestamp("1993-10-31"))
 DATE_COLOURS = "cividis"
-STATE_COLOURS = {
-    "listed as occupied (compilation)": charts.OKABE_ITO["orange"],
-    "control changed (district or region)": charts.OKABE_ITO["blue"],
-    "control changed in part of the district": charts.OKABE_ITO["sky blue"],
-    "changed within a year, date not given": "#FFFFFF",
-}
-#: States drawn hatched: what the data gives only in part, or only to the year.
-HATCHED = ("control changed in part of the district", "changed within a year, date not given")
+STATE_COLOURS = {LISTED: charts.OKABE_ITO["orange"], PART: "#FFFFFF", CHANGED: charts.OKABE_ITO["blue"]}
+#: Drawn hatched: a territory where a change of part is recorded and the rest is not dated by the sources here.
+HATCHED = (PART,)
 OTHER_DISTRICTS, NEIGHBOURS, EDGES = "#EDEDED", "#D4D4D4", "#FFFFFF"
 _HALO = [path_effects.withStroke(linewidth=2.5, foreground="white")]
 
@@ -220,13 +215,16 @@ def caveat_text(axes, top: float = 1.0, extra: tuple[str, ...] = ()) -> None:
               transform=axes.transAxes)
 
 
-def draw_control(axes, features: gpd.GeoDataFrame, shapes: gpd.GeoDataFrame, state: pd.DataFrame, bounds) -> None:
-    """One panel: each territory shaded by what the sources say of control by the panel's date; a town whose
-    change of control alone is reported, as a ringed dot in its district."""
+def draw_control(axes, features: gpd.GeoDataFrame, shapes: gpd.GeoDataFrame, state: pd.DataFrame, bounds,
+                 partial: list[str]) -> None:
+    """One panel: each territory drawn in the state the data gives it by the panel's date (subjects.control.RULE);
+    a town whose change is recorded, as a ringed dot in its district; a dashed outline around the districts
+    that other sources give as only partly occupied (`partial`, territory ids)."""
     draw_context(axes, features, bounds)
     shaded = shapes.merge(state, on="territory_id")
     for shape in shaded.itertuples():
         draw_shapes(axes, [shape.geometry], linewidth=0.8, **_state_style(shape.state))
+    mark_partial(axes, shapes, partial)
     towns = town_points(features, shaded[shaded["town_changed"]])
     axes.plot(towns.x, towns.y, "o", markersize=6, markerfacecolor="white", markeredgecolor="black",
               markeredgewidth=1.2, linestyle="none")
@@ -251,13 +249,24 @@ def _state_style(state: str) -> dict:
             "edgecolor": charts.OKABE_ITO["blue"] if hatched else "white"}
 
 
+#: The legend's entries: each state, then the marks drawn over it.
+PARTIAL_LABEL = ("dashed outline: only part of the district given as\n"
+                 "occupied before 2020 by other sources (area_figures)")
+
+
 def control_legend(axes) -> None:
-    handles = [Patch(label=state, **_state_style(state)) for state in STATE_COLOURS]
+    """The legend and the map's rule, in the panel beside the maps."""
+    handles = [Patch(label=textwrap.fill(state, 46), **_state_style(state)) for state in STATES]
     handles.append(Line2D([], [], marker="o", markersize=6, markerfacecolor="white",
-                                     markeredgecolor="black", linestyle="none", label="the town only"))
+                          markeredgecolor="black", linestyle="none", label="a change of the town is recorded"))
+    handles.append(Patch(facecolor="white", edgecolor="black", linestyle=(0, (3, 2)), linewidth=1.4,
+                         label=PARTIAL_LABEL))
     handles.append(Patch(facecolor=OTHER_DISTRICTS, edgecolor="#BBBBBB", label="other districts"))
+    axes.set_axis_off()
     axes.legend(handles=handles, loc="upper left", fontsize=8, frameon=False, title="By the panel's date",
                 title_fontsize=8, alignment="left")
+    axes.text(0, 0.42, textwrap.fill("The rule of the map: " + RULE, 48), transform=axes.transAxes, va="top",
+              fontsize=8, color=charts.TEXT_GREY)
 
 
 def date_and_share_labels(shapes: gpd.GeoDataFrame, shares: pd.DataFrame) -> list[str]:
@@ -272,31 +281,33 @@ def date_and_share_labels(shapes: gpd.GeoDataFrame, shares: pd.DataFrame) -> lis
 
 
 def control_panels(axes_list, features: gpd.GeoDataFrame, shapes: gpd.GeoDataFrame, dates: dict[str, pd.Timestamp],
-                   bounds) -> list[pd.DataFrame]:
-    """One panel per date, titled with it and with the sources first used by it; returns each panel's state."""
+                   bounds, partial: list[str]) -> list[pd.DataFrame]:
+    """One panel per date, titled with it and with the sources first used by it; returns each panel's state, with
+    the sources it adds."""
     short_titles = load("sources").set_index("source_id")["short_title"]
     states, seen = [], set()
     for axes, (title, date) in zip(axes_list, dates.items()):
         state = control_state(date)
-        draw_control(axes, features, shapes, state, bounds)
-        used = {source for sources in state["sources"] for source in sources}
-        added = sorted(short_titles[source] for source in used - seen)
-        seen |= used
-        axes.set_title(title, fontsize=10, fontweight="bold", pad=22 if added else 8)
-        if added:
-            axes.text(0, 1.01, textwrap.fill("Sources added: " + "; ".join(added), 62), transform=axes.transAxes,
-                      fontsize=6.5, va="bottom", color=charts.TEXT_GREY)
-        states.append(state.assign(panel=title))
+        draw_control(axes, features, shapes, state, bounds, partial)
+        used = list(dict.fromkeys(source for sources in state["sources"] for source in sources))
+        added = [short_titles[source] for source in used if source not in seen]
+        seen |= set(used)
+        note = textwrap.fill("Sources added: " + ("; ".join(added) if added else "none"), 76)
+        # The title stands above the list of sources, however many lines it takes (6.5 pt lines, in points).
+        axes.set_title(title, fontsize=10, fontweight="bold", pad=6 + 8 * (note.count("\n") + 1))
+        axes.text(0, 1.01, note, transform=axes.transAxes, fontsize=6.5, va="bottom", color=charts.TEXT_GREY)
+        states.append(state.assign(panel=title, added="; ".join(added)))
     return states
 
 
 def panels_described(states: list[pd.DataFrame], names: pd.Series) -> str:
     """The control panels as alt text: each panel (as control_panels returns them), then each territory's state
-    by its date (`names`: territory_id -> name)."""
+    by its date (`names`: territory_id -> name), and the sources the panel adds."""
     return " ".join(
         f"{state['panel'].iloc[0]}: " + "; ".join(
-            f"{names[row.territory_id]} {row.state}" + (", town reported" if row.town_changed else "")
-            for row in state.itertuples()) + "." for state in states)
+            f"{names[row.territory_id]} {row.state}" + (", town's change recorded" if row.town_changed else "")
+            for row in state.itertuples()) + f". Sources added: {state['added'].iloc[0] or 'none'}."
+        for state in states)
 
 
 def named_panel(axes, features: gpd.GeoDataFrame, shapes: gpd.GeoDataFrame, named: list[str], bounds, title: str,

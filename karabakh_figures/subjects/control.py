@@ -1,16 +1,41 @@
 """Changes of control that other sources report: for each territory, the years from the compilation's date to
-each change, and what the data says of control at a given date (the state a map draws)."""
+each change, and what the data says of control at a given date (the state a map draws).
+
+The rule of the maps, in one place (RULE, control_state): a state is drawn only where a row gives it at or before
+the panel's date. Before any change, a territory is as the compilation lists it. After a change of part of it (a
+town, villages, "most of"), the rest is "not dated by the sources here", never the compilation's state of 1993. A
+change of a region covers the territories within it (territories.within).
+"""
 
 import pandas as pd
 
 from ..data.loading import load
 from ..data.words import date_labels
 
+#: A change of part of a territory: the rest is not dated by that row.
+PART_SCOPES = ("town", "town and villages", "part", "most")
+#: A change that completes a territory: the whole of it, the rest of it after a part, or a region it lies in.
+WHOLE_SCOPES = ("whole", "rest", "region")
+#: A change of the town, marked on the map where it is all a row says of its district.
+TOWN_SCOPES = ("town", "town and villages")
+LISTED, CHANGED, PART = ("listed as occupied (compilation)", "control changed (the whole territory)",
+                         "control changed in part; the rest not dated by the sources here")
+#: The states a map draws, in the order its legend lists them.
+STATES = (LISTED, PART, CHANGED)
+RULE = ("A state is drawn only where a row of the data gives it at or before the panel's date. After a change of part "
+        "of a territory (a town, villages, 'most of'), the rest is not dated by the sources here; a change of a "
+        "region covers the territories within it.")
+#: The panels of the control map: the end of the compilation's list, the ceasefire, the residual strip left,
+#: Lachin town, September 2023 and the dissolution of the de facto institutions.
+PANELS = {"End of 1993": pd.Timestamp("1993-12-31"), "10 November 2020": pd.Timestamp("2020-11-10"),
+          "After 18 December 2020": pd.Timestamp("2020-12-19"), "26 August 2022": pd.Timestamp("2022-08-26"),
+          "After 20 September 2023": pd.Timestamp("2023-09-21"), "After 1 January 2024": pd.Timestamp("2024-01-02")}
+
 
 def control_periods(territories: pd.DataFrame | None = None, changes: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per territory, the compilation's date of occupation and each later change of control with its scope,
     and the years between them (derived; from the latest date the compilation's wording allows to the
-    earliest date the return's wording allows)."""
+    earliest date the change's wording allows)."""
     territories = load("territories") if territories is None else territories
     changes = load("control_changes") if changes is None else changes
     merged = changes.merge(territories[["territory_id", "name", "occupied_end", "date_text"]], on="territory_id",
@@ -22,24 +47,27 @@ def control_periods(territories: pd.DataFrame | None = None, changes: pd.DataFra
     return merged.sort_values(["order", "date_start"], kind="stable").drop(columns="order").reset_index(drop=True)
 
 
-def control_state(date: pd.Timestamp, changes: pd.DataFrame | None = None) -> pd.DataFrame:
-    """What control_changes.csv says of each territory by `date`: the state its district is shaded in, and
-    the towns whose change of control (the town only) falls on or before it, each with the sources it rests on."""
+def changes_applying(territory_id: str, changes: pd.DataFrame, territories: pd.DataFrame) -> pd.DataFrame:
+    """The rows that speak of a territory: its own, and the changes of a region it lies within."""
+    within = territories.set_index("territory_id")["within"].get(territory_id)
+    region = changes["territory_id"].eq(within) & changes["scope"].eq("region") if pd.notna(within) else False
+    return changes[changes["territory_id"].eq(territory_id) | region]
+
+
+def control_state(date: pd.Timestamp, changes: pd.DataFrame | None = None,
+                  territories: pd.DataFrame | None = None) -> pd.DataFrame:
+    """What the data says of each territory by `date`, by RULE: the state its district is drawn in, whether a
+    change of its town is recorded, and the rows (and their sources) that give the state."""
     changes = load("control_changes") if changes is None else changes
+    territories = load("territories") if territories is None else territories
     rows = []
-    for territory_id in load("territories")["territory_id"]:
-        own = changes[changes["territory_id"].eq(territory_id)]
-        done = own[own["date_end"].le(date)]
-        pending = own[own["date_start"].le(date) & own["date_end"].gt(date) & own["scope"].ne("town")]
+    for territory_id in territories["territory_id"]:
+        done = changes_applying(territory_id, changes, territories)
+        done = done[done["date_end"].le(date)]
         scopes = set(done["scope"])
-        if scopes & {"district", "region", "rest of district"}:
-            state = "control changed (district or region)"
-        elif "part of district" in scopes:
-            state = "control changed in part of the district"
-        elif len(pending):
-            state = "changed within a year, date not given"
-        else:
-            state = "listed as occupied (compilation)"
-        rows.append({"territory_id": territory_id, "state": state, "town_changed": "town" in scopes,
-                     "sources": sorted(set(done["source_id"]) | set(pending["source_id"]))})
+        state = CHANGED if scopes & set(WHOLE_SCOPES) else PART if scopes & set(PART_SCOPES) else LISTED
+        own = done[done["territory_id"].eq(territory_id)]
+        rows.append({"territory_id": territory_id, "state": state,
+                     "town_changed": bool(own["scope"].isin(TOWN_SCOPES).any()),
+                     "changes": list(done["change_id"]), "sources": list(dict.fromkeys(done["source_id"]))})
     return pd.DataFrame(rows)

@@ -36,6 +36,13 @@ def how_read(source_ids: pd.Series) -> pd.Series:
     return source_ids.map(words)
 
 
+def credit(source_ids) -> str:
+    """A chart's credit for the rows it draws: the short title of each of their sources, once each, in the order
+    the rows first name them."""
+    titles = load("sources").set_index("source_id")["short_title"]
+    return "; ".join(titles[source_id] for source_id in dict.fromkeys(source_ids))
+
+
 def source_labels() -> dict[str, str]:
     """source_id -> short title, for tables and charts."""
     sources = load("sources")

@@ -29,9 +29,10 @@ def test_every_field_is_described_and_every_number_has_a_unit():
                 assert field.get("unit"), (resource["name"], field["name"])
 
 
-#: Tables that state no figure: the sources themselves, and the join of territories to map features, whose
-#: names and ids are checked against the map file itself (tests/test_maps.py).
-NO_FIGURES = ("sources", "territory_districts")
+#: Tables that state no figure: the sources themselves, who runs the pages read (a judgement per host, with its
+#: basis), and the join of territories to map features, whose names and ids are checked against the map file
+#: itself (tests/test_maps.py).
+NO_FIGURES = ("sources", "hosts", "territory_districts")
 
 
 def test_every_table_has_source_and_quote_except_those_stating_no_figure():

@@ -13,7 +13,8 @@ RAW_COPIES = {"the-occupation-in-figures.txt": SHARED / "sources" / "the-occupat
               "context-facts.md": SHARED / "reference" / "context-facts.md",
               "citations.md": SHARED / "reference" / "citations.md",
               "international-record.md": SHARED / "reference" / "international-record.md",
-              "positions.md": SHARED / "reference" / "positions.md"}
+              "positions.md": SHARED / "reference" / "positions.md",
+              "control-2020-2023.md": SHARED / "reference" / "control-2020-2023.md"}
 
 
 def test_committed_data_has_no_problems():

@@ -47,7 +47,7 @@ def test_editing_a_file_is_seen_by_the_next_load(data_copy):
 
 
 def test_unknown_table_names_the_tables():
-    with pytest.raises(KeyError, match="tables: sources, territories"):
+    with pytest.raises(KeyError, match="tables: sources, hosts, territories"):
         load("casualties")
 
 

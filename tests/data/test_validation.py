@@ -2,10 +2,11 @@
 
 import hashlib
 import json
+from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import read_rows, row_number, set_cell, write_rows
+from conftest import DATA, read_rows, row_number, set_cell, write_rows
 
 TERRITORIES, FIGURES, RECOGNITIONS = "territories.csv", "khojaly_figures.csv", "recognitions.csv"
 
@@ -82,7 +83,7 @@ CELL_CASES = {
         ['column status, value "checked": not one of: original, second-hand, original not found, '
          'address not recorded, compilation']),
     "an outside source with no address that does not say so": (
-        "sources.csv", "ctx-reference-file", "status", "original",
+        "sources.csv", "ctx-later-recognitions", "status", "original",
         ['column url, value "": an original needs its full address (the original\'s own page, in url)']),
     "an original whose address is not given": (
         "sources.csv", "ctx-trend-fizuli", "url", "",
@@ -92,7 +93,7 @@ CELL_CASES = {
         ['column read_at_url, value "https://example.org/copy": '
          'an original is read on its own page: a source read elsewhere is second-hand']),
     "a source that says no address was recorded, and gives one": (
-        "sources.csv", "ctx-reference-file", "url", "https://example.org/reference",
+        "sources.csv", "ctx-later-recognitions", "url", "https://example.org/reference",
         ['column url, value "https://example.org/reference": '
          'an address is given, so status must say how the source was read']),
     "an original not found, with the original's address": (
@@ -400,3 +401,35 @@ def test_a_position_gets_one_line_per_mistake(key, column, value, expected, data
     where = break_cell(data_copy, "positions.csv", key, column, value)
     errors = validate(data_copy)[2]
     assert len(errors) == 2 and errors[0].startswith(f"{where}, {expected}"), errors
+
+
+@pytest.mark.parametrize(("file", "key", "column", "value", "expected"), [
+    ("sources.csv", "ctx-mexico-garabagh", "party_link", "not known",
+     'column party_link, value "not known": hosts.csv gives garabagh.net "media based in a party\'s country"'),
+    ("sources.csv", "ctx-massachusetts-turkishnews", "url", "https://unjudged.example.org/page",
+     'column party_link, value "none": the host unjudged.example.org of the page read is not in hosts.csv'),
+    ("sources.csv", "ctx-later-recognitions", "party_link", "none",
+     'column party_link, value "none": no page was read, so "not known"'),
+    ("caveats.csv", "list-origin", "source_quote", "its probable origin",
+     'column source_quote, value "its probable origin": quotes the reference\'s summary; citations.md gives the '
+     'page\'s own words: "Shusha: may 08, 1992, territory 289 km2;"'),
+    ("area_figures.csv", "aghdam-occupied-part", "wording", "Aghdam district: occupied part",
+     'column wording, value "Aghdam district: occupied part": not stated in source_quote'),
+    ("control_changes.csv", "jabrayil-town-2020", "scope_as_stated", "the town of Jabrayil",
+     'column scope_as_stated, value "the town of Jabrayil": not stated in source_quote'),
+])
+def test_who_runs_a_page_and_whose_words_a_quote_is_get_one_line_per_mistake(file, key, column, value, expected,
+                                                                            data_copy, validate):
+    where = break_cell(data_copy, file, key, column, value)
+    errors = validate(data_copy)[2]
+    assert len(errors) == 2 and errors[0].startswith(f"{where}, {expected}"), errors
+
+
+def test_every_host_of_a_page_read_is_judged_once_in_the_hosts_table():
+    hosts = [row[0] for row in read_rows(DATA / "hosts.csv")[1:]]
+    assert len(hosts) == len(set(hosts))
+    sources = read_rows(DATA / "sources.csv")
+    header = sources[0]
+    pages = [row[header.index("read_at_url")] or row[header.index("url")] for row in sources[1:]]
+    read = {urlsplit(page).hostname.removeprefix("www.") for page in pages if page}
+    assert read == set(hosts), set(hosts) ^ read
