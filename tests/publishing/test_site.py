@@ -106,6 +106,7 @@ def seen_pages(browser, site, served):
     seen = {}
     for name in pages(site):
         seen[name] = visit(browser, served + name, accessibility=True)
+        seen[name]["screen"] = measured(seen[name]["page"], name)
         seen[name].pop("page").close()
     return seen
 
@@ -205,30 +206,40 @@ def test_code_is_hidden_until_the_reader_asks_for_it(browser, served):
     page.close()
 
 
+#: What one screen shows of a page: its width, its height, where each qualifying column's first cell sits (and the
+#: region it scrolls in), its figures and their links, and its list of contents.
+SCREEN_MEASURES = """columns => ({
+    width: document.documentElement.scrollWidth,
+    height: document.documentElement.scrollHeight,
+    columns: Object.fromEntries(columns.map(column => {
+        const cell = document.querySelector(`td[data-label="${column}"]`);
+        if (!cell) { return [column, null]; }
+        const box = (cell.closest('.table-scroll') || document.body).getBoundingClientRect();
+        const own = cell.getBoundingClientRect();
+        return [column, {left: own.left, right: own.right, boxLeft: box.left, boxRight: box.right}];
+    })),
+    figures: [...document.querySelectorAll('figure.chart')].map(figure => ({
+        link: figure.querySelector('a > img')?.parentElement.getAttribute('href') ?? null,
+        words: figure.querySelector('.described') ? figure.querySelector('.described').innerText : ''})),
+    contents: [...document.querySelectorAll('nav.contents a')].map(link => link.getAttribute('href')),
+    anchors: [...document.querySelectorAll('[id]')].map(element => element.id),
+})"""
+
+
+def measured(page, name: str) -> dict:
+    return page.evaluate(SCREEN_MEASURES, QUALIFYING_COLUMNS.get(name, []))
+
+
 @pytest.fixture(scope="session", params=list(SCREENS))
-def screen(request, browser, site, served):
-    """Every page as one screen shows it: its width, its height, where each qualifying column's first cell sits
-    (and the region it scrolls in), its figures and their links, and its list of contents."""
+def screen(request, browser, site, served, seen_pages):
+    """Every page as one screen shows it (SCREEN_MEASURES). The desktop is what seen_pages saw, at that size."""
+    if request.param == "desktop":
+        return request.param, SCREENS["desktop"], {name: found["screen"] for name, found in seen_pages.items()}
     page = browser.new_page(viewport=SCREENS[request.param])
     seen = {}
     for name in pages(site):
         page.goto(served + name)
-        seen[name] = page.evaluate("""columns => ({
-            width: document.documentElement.scrollWidth,
-            height: document.documentElement.scrollHeight,
-            columns: Object.fromEntries(columns.map(column => {
-                const cell = document.querySelector(`td[data-label="${column}"]`);
-                if (!cell) { return [column, null]; }
-                const box = (cell.closest('.table-scroll') || document.body).getBoundingClientRect();
-                const own = cell.getBoundingClientRect();
-                return [column, {left: own.left, right: own.right, boxLeft: box.left, boxRight: box.right}];
-            })),
-            figures: [...document.querySelectorAll('figure.chart')].map(figure => ({
-                link: figure.querySelector('a > img')?.parentElement.getAttribute('href') ?? null,
-                words: figure.querySelector('.described') ? figure.querySelector('.described').innerText : ''})),
-            contents: [...document.querySelectorAll('nav.contents a')].map(link => link.getAttribute('href')),
-            anchors: [...document.querySelectorAll('[id]')].map(element => element.id),
-        })""", QUALIFYING_COLUMNS.get(name, []))
+        seen[name] = measured(page, name)
     page.close()
     return request.param, SCREENS[request.param], seen
 
