@@ -106,8 +106,13 @@ def seen_pages(browser, site, served):
     seen = {}
     for name in pages(site):
         seen[name] = visit(browser, served + name, accessibility=True)
-        seen[name]["screen"] = measured(seen[name]["page"], name)
-        seen[name].pop("page").close()
+        page = seen[name].pop("page")
+        # The same page on each screen: the desktop it was opened at, then the phone, laid out again by its CSS.
+        seen[name]["screens"] = {}
+        for screen_name, size in SCREENS.items():
+            page.set_viewport_size(size)
+            seen[name]["screens"][screen_name] = measured(page, name)
+        page.close()
     return seen
 
 
@@ -231,17 +236,10 @@ def measured(page, name: str) -> dict:
 
 
 @pytest.fixture(scope="session", params=list(SCREENS))
-def screen(request, browser, site, served, seen_pages):
-    """Every page as one screen shows it (SCREEN_MEASURES). The desktop is what seen_pages saw, at that size."""
-    if request.param == "desktop":
-        return request.param, SCREENS["desktop"], {name: found["screen"] for name, found in seen_pages.items()}
-    page = browser.new_page(viewport=SCREENS[request.param])
-    seen = {}
-    for name in pages(site):
-        page.goto(served + name)
-        seen[name] = measured(page, name)
-    page.close()
-    return request.param, SCREENS[request.param], seen
+def screen(request, seen_pages):
+    """Every page as one screen shows it (SCREEN_MEASURES), as seen_pages measured it."""
+    return request.param, SCREENS[request.param], {name: found["screens"][request.param]
+                                                   for name, found in seen_pages.items()}
 
 
 def test_no_page_scrolls_sideways(screen):
