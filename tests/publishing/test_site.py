@@ -73,24 +73,31 @@ def pages(site: Path) -> list[str]:
     return sorted(str(path.relative_to(site)) for path in site.rglob("*.html"))
 
 
-def visit(browser, url: str, accessibility: bool = False) -> dict:
+def visit(browser, url: str, accessibility: bool = False, tab=None) -> dict:
     """Open `url` and report what a reader's browser saw: errors, failed or outside requests, images, links,
-    text and, with `accessibility`, what axe-core finds."""
-    page = browser.new_page(viewport=SCREENS["desktop"])
+    text and, with `accessibility`, what axe-core finds. `tab`: a page to reuse (a new tab costs a renderer's start).
+    """
+    page = tab or browser.new_page(viewport=SCREENS["desktop"])
     seen = {"console": [], "errors": [], "failed": [], "outside": []}
     origin = f"{urlparse(url).scheme}://{urlparse(url).netloc}"
-    page.on("console", lambda message: message.type == "error" and seen["console"].append(message.text))
-    page.on("pageerror", lambda error: seen["errors"].append(str(error)))
-    page.on("requestfailed", lambda request: seen["failed"].append(request.url))
-    page.on("response", lambda response: response.status >= 400 and seen["failed"].append(response.url))
-    page.on("request", lambda request: not request.url.startswith((origin, "data:")) and seen["outside"].append(
-        request.url))
+    listeners = {
+        "console": lambda message: message.type == "error" and seen["console"].append(message.text),
+        "pageerror": lambda error: seen["errors"].append(str(error)),
+        "requestfailed": lambda request: seen["failed"].append(request.url),
+        "response": lambda response: response.status >= 400 and seen["failed"].append(response.url),
+        "request": lambda request: not request.url.startswith((origin, "data:")) and seen["outside"].append(
+            request.url),
+    }
+    for event, listener in listeners.items():
+        page.on(event, listener)
     page.goto(url, wait_until="load")
     seen["images"] = page.eval_on_selector_all(
         "img", "images => images.map(image => [image.currentSrc.slice(0, 80), image.naturalWidth, image.alt])")
     seen["links"] = page.eval_on_selector_all("a[href]", "links => links.map(link => link.getAttribute('href'))")
     seen["text"] = page.inner_text("body")
     seen["page"] = page
+    for event, listener in listeners.items():
+        page.remove_listener(event, listener)
     if accessibility:
         from axe_playwright_python.sync_playwright import Axe
 
@@ -103,16 +110,17 @@ def visit(browser, url: str, accessibility: bool = False) -> dict:
 @pytest.fixture(scope="session")
 def seen_pages(browser, site, served):
     """Every page, opened once for all the tests that read what a reader's browser saw on it."""
-    seen = {}
+    seen, tab = {}, browser.new_page(viewport=SCREENS["desktop"])
     for name in pages(site):
-        seen[name] = visit(browser, served + name, accessibility=True)
-        page = seen[name].pop("page")
+        tab.set_viewport_size(SCREENS["desktop"])
+        seen[name] = visit(browser, served + name, accessibility=True, tab=tab)
+        del seen[name]["page"]
         # The same page on each screen: the desktop it was opened at, then the phone, laid out again by its CSS.
         seen[name]["screens"] = {}
         for screen_name, size in SCREENS.items():
-            page.set_viewport_size(size)
-            seen[name]["screens"][screen_name] = measured(page, name)
-        page.close()
+            tab.set_viewport_size(size)
+            seen[name]["screens"][screen_name] = measured(tab, name)
+    tab.close()
     return seen
 
 
