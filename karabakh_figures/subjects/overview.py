@@ -42,7 +42,7 @@ def key_figures() -> pd.DataFrame:
          f"{len(load('caveats'))} caveats from other sources."),
         ("05-maps.ipynb",
          f"{len(territories)} territories drawn from {districts['shape_name'].nunique()} district features "
-         f"({', '.join(sorted(set(districts['match'])))}); control changed from "
+         f"({', '.join(sorted(set(districts['match'])))}); the changes of control recorded run from "
          f"{date_label(first.date_start, first.date_end, first.date_precision)} to "
          f"{date_label(last.date_start, last.date_end, last.date_precision)}, according to other sources."),
         ("06-international-record.ipynb",
