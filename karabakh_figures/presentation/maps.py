@@ -271,7 +271,7 @@ def control_legend(axes) -> None:
 
 def date_and_share_labels(shapes: gpd.GeoDataFrame, shares: pd.DataFrame) -> list[str]:
     """Each territory's name and the date the compilation gives, with the share that other sources give as
-    occupied where they give one (`shares`: area_figures rows of 'share of district occupied')."""
+    occupied where they give one (`shares`: area_figures rows of 'share of district given as occupied')."""
     stated = {row.territory_id: ("" if row.qualifier == "exact" else f"{row.qualifier} ") + f"{row.value:g}%"
               for row in shares.itertuples()}
     dates = date_labels(shapes, "occupied_start", "occupied_end")

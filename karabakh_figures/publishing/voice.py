@@ -4,9 +4,10 @@ writes only inside quotation marks or after a phrase that says whose word it is 
 compilation calls", "which the resolution calls").
 
 The texts checked are those written in the collection's voice: notebook Markdown and the Markdown that notebooks
-generate, chart titles, subtitles and alt texts, the descriptions and notes of sources.csv and the notes of every
-table, the READMEs and the changelog, and the site's templates. Quotations of the sources (source_quote, the
-raw texts, titles that are a page's own) are the sources' words and are not checked.
+generate; chart titles, subtitles, source lines and alt texts; the descriptions of sources.csv and the columns of
+every table written in our words (OWN_COLUMNS); the READMEs and the changelog; and the site's templates.
+Quotations of the sources (source_quote, the raw texts, titles that are a page's own) are the sources' words and
+are not checked.
 """
 
 import csv
@@ -29,10 +30,11 @@ ONE_SIDES_WORDS = (
 _TERM = re.compile(r"\b(?:" + "|".join(ONE_SIDES_WORDS) + r")\b", re.IGNORECASE)
 #: Phrases that say whose word follows, within the same sentence shortly before it: "listed as occupied", "the
 #: compilation calls", "according to the compilation", "other sources give part of it as occupied".
+_SAME_SENTENCE = r"(?:[^.;:!?]|\.(?=\d))"  # a decimal point does not end a sentence
 _ATTRIBUTION = re.compile(
     r"(?:compilation|calls?|called|calling|in (?:its|their|the) (?:own )?words|according to|'s words|entitled|"
     r"titled|termed|(?:lists?|listed|stated|given|gives?|gave|reported|reports?|describes?|described|names?|named)"
-    r"\b[^.;:!?]{0,40}\bas)[^.;:!?]{0,60}$", re.IGNORECASE)
+    rf"\b{_SAME_SENTENCE}{{0,80}}\bas){_SAME_SENTENCE}{{0,60}}$", re.IGNORECASE)
 #: Quoted passages: “…”, "…" (over one line break at most) and '…' (an apostrophe inside a word is not a quotation
 #: mark).
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*(?:\n[^\"\n]*)?\"|(?<![\w])'[^'\n]*'(?![\w])|‘[^’]*’(?![\w])")
@@ -98,10 +100,15 @@ def own_texts(root: Path = ROOT):
         yield path, "", path.read_text(encoding="utf-8")
 
 
+#: Columns written in the collection's words, in whichever table has them.
+OWN_COLUMNS = ("note", "date_note", "caveat", "label", "measure", "speaker", "role", "runs_it", "basis")
+
+
 def _own_columns(table: str, row: dict) -> list[str]:
-    """A table's columns in the collection's words: every note; for a source, its short title, and its title where
-    that is a description of ours (in square brackets) rather than the page's own."""
-    columns = [column for column in ("note", "date_note") if column in row]
+    """A table's columns in the collection's words: notes, caveats, labels, the names of measures, who spoke and
+    who runs a page; for a source, its short title, and its title where that is a description of ours (in square
+    brackets) rather than the page's own."""
+    columns = [column for column in OWN_COLUMNS if column in row]
     if table == "sources":
         columns += ["short_title"] + (["title"] if row["title"].startswith("[") else [])
     return columns

@@ -33,6 +33,7 @@ def test_a_word_of_one_side_in_our_own_voice_is_caught(text):
     "The territories listed as occupied.",
     "The compilation calls the events \"genocide\".",
     "Other sources give only part of it as occupied.",
+    "Other sources give 846.7 km² as the occupied part of the district.",
     "According to the compilation, the districts were occupied in 1993.",
     "The heading 'Khojaly genocide' opens the section.",
     "Read at garabagh.net and https://example.org/liberation-day.",
