@@ -33,7 +33,8 @@ class SourceList:
     def _html(self) -> str:
         items = []
         for row in self.sources.itertuples():
-            links = "".join(f' · <a href="{html.escape(address)}">{label}</a>'
+            # The full address is the link's text, so that a reader sees where it leads and can copy it.
+            links = "".join(f' · {label}: <a href="{html.escape(address)}">{html.escape(address)}</a>'
                             for label, address in (("original", row.url), ("read at", row.read_at_url))
                             if pd.notna(address))
             read = html.escape(read_as(row.status, row.party_link))

@@ -4,8 +4,10 @@ Without Chromium the browser tests are skipped with the reason; with KARABAKH_RE
 a missing browser is a failure instead."""
 
 import functools
+import html
 import http.server
 import os
+import re
 import threading
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
@@ -330,3 +332,13 @@ def test_markup_in_the_data_is_shown_as_text_and_never_runs(browser, data_copy, 
         seen["page"].close()
     finally:
         server.shutdown()
+
+
+def test_every_address_of_a_source_is_shown_in_full_and_is_a_link(site):
+    """On the Sources page and in each notebook's list of sources, a reader sees each address, not a label."""
+    notebooks = sorted((site / "notebooks").glob("*.html"))
+    lists = [(site / "sources.html").read_text(encoding="utf-8")] + [
+        page.read_text(encoding="utf-8").split('class="sources-used"')[1] for page in notebooks]
+    links = [link for text in lists for link in re.findall(r'<a href="(https?://[^"]+)">([^<]*)</a>', text)]
+    assert len(links) > 100
+    assert [href for href, shown in links if html.unescape(shown) != html.unescape(href)] == []
