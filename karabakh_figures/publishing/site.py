@@ -87,8 +87,10 @@ def render_site(notebooks: list[Path], figures_dir: Path, data_dir: Path, out_di
                   **_with_contents(body))
     if "data.html" in stale:
         descriptor = read_descriptor(data_dir)
-        write("data.html", "data.html.j2", title="Data", description=descriptor["description"],
-              tables=codebook.tables(data_dir),
+        tables = codebook.tables(data_dir)
+        write("data.html", "data.html.j2", title="Data", description=descriptor["description"], tables=tables,
+              contents=[*({"anchor": table["name"], "title": table["title"]} for table in tables),
+                        {"anchor": "cite", "title": "How to cite"}],
               raw_files=[resource["path"] for resource in descriptor["resources"]
                          if "schema" not in resource and resource.get("format") != "geojson"],
               map_files=[resource for resource in descriptor["resources"] if resource.get("format") == "geojson"],

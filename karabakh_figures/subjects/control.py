@@ -47,9 +47,8 @@ def control_periods(territories: pd.DataFrame | None = None, changes: pd.DataFra
     return merged.sort_values(["order", "date_start"], kind="stable").drop(columns="order").reset_index(drop=True)
 
 
-def changes_applying(territory_id: str, changes: pd.DataFrame, territories: pd.DataFrame) -> pd.DataFrame:
-    """The rows that speak of a territory: its own, and the changes of a region it lies within."""
-    within = territories.set_index("territory_id")["within"].get(territory_id)
+def changes_applying(territory_id: str, changes: pd.DataFrame, within: str | None) -> pd.DataFrame:
+    """The rows that speak of a territory: its own, and the changes of the region it lies `within`, if any."""
     region = changes["territory_id"].eq(within) & changes["scope"].eq("region") if pd.notna(within) else False
     return changes[changes["territory_id"].eq(territory_id) | region]
 
@@ -61,8 +60,8 @@ def control_state(date: pd.Timestamp, changes: pd.DataFrame | None = None,
     changes = load("control_changes") if changes is None else changes
     territories = load("territories") if territories is None else territories
     rows = []
-    for territory_id in territories["territory_id"]:
-        done = changes_applying(territory_id, changes, territories)
+    for territory_id, within in zip(territories["territory_id"], territories["within"]):
+        done = changes_applying(territory_id, changes, within)
         done = done[done["date_end"].le(date)]
         scopes = set(done["scope"])
         state = CHANGED if scopes & set(WHOLE_SCOPES) else PART if scopes & set(PART_SCOPES) else LISTED

@@ -27,14 +27,13 @@ def positions_on(point: str, positions: pd.DataFrame | None = None) -> pd.DataFr
     rows = positions[positions["point"].eq(point)].copy()
     rows["order"] = rows["party"].map(PARTIES.index)
     rows = rows.sort_values(["order", "date_start"], kind="stable")
-    sources = load("sources").set_index("source_id")["short_title"]
     return pd.DataFrame({
         "Party": rows["party"],
         "Who, in what role": rows["speaker"] + " (" + rows["role"] + ")",
         "Their words": "“" + rows["statement"] + "”",
         "Date": [label if precision != "unknown" else f"not given: {note}" for label, precision, note in
                  zip(date_labels(rows), rows["date_precision"], rows["date_note"])],
-        "Source": rows["source_id"].map(sources) + ", " + how_read(rows["source_id"]),
+        "Source": _source_and_reading(rows["source_id"]),
     }).set_index("Party")
 
 
@@ -86,7 +85,10 @@ def outside_records(point: str) -> pd.DataFrame:
 
 
 def _records(who: pd.Series, words: pd.Series, source_ids: pd.Series) -> pd.DataFrame:
-    sources = load("sources").set_index("source_id")["short_title"]
     return pd.DataFrame({"Record": who.to_numpy(), "Its words": ("“" + words + "”").to_numpy(),
-                         "Source": (source_ids.map(sources) + ", " + how_read(source_ids)).to_numpy()}
-                        ).set_index("Record")
+                         "Source": _source_and_reading(source_ids).to_numpy()}).set_index("Record")
+
+
+def _source_and_reading(source_ids: pd.Series) -> pd.Series:
+    """Each source's short title and how it was read: 'NEWS.am (Balasanyan), second-hand; read in media …'."""
+    return source_ids.map(load("sources").set_index("source_id")["short_title"]) + ", " + how_read(source_ids)
