@@ -101,6 +101,34 @@ def check_undated_reasons(table: Table) -> list[Problem]:
             if record.get("date_precision") == "unknown" and not record.get("date_note")]
 
 
+#: A change that completes a territory: the whole of it, the rest of it after a part, or a region it lies in.
+WHOLE_SCOPES = ("whole", "rest", "region")
+#: Words that state a change not yet complete: a beginning, a ceasefire or truce, a disarmament, an agreement, an
+#: order, or a change to come.
+_INCOMPLETE_CHANGE = re.compile(r"\b(began|begin|begins|beginning|start\w*|initiat\w*|ceasefire|cease-fire|truce|"
+                                r"disarm\w*|agree\w*|order\w*|will|would|shall|to be)\b", re.IGNORECASE)
+
+
+def check_completed_changes(table: Table) -> list[Problem]:
+    """A change of control of a whole territory, of the rest of one or of a region states a completed change in its
+    quote's words (change_as_stated, which stands in the quote): not a beginning, a ceasefire, a disarmament, an
+    agreement or an order."""
+    problems = []
+    for row, record in table.records():
+        if record.get("scope") not in WHOLE_SCOPES:
+            continue
+        stated = record.get("change_as_stated", "")
+        incomplete = _INCOMPLETE_CHANGE.search(stated)
+        if not stated:
+            problems.append(Problem(str(table.path), row, "change_as_stated", "",
+                                    f"a change of scope {record['scope']} needs the quote's words that state it"))
+        elif incomplete:
+            problems.append(Problem(str(table.path), row, "change_as_stated", stated,
+                                    f'"{incomplete.group(0)}" does not state a completed change of control, '
+                                    f"which scope {record['scope']} needs"))
+    return problems
+
+
 def page_host(address: str) -> str:
     """The host of a page's address, without 'www.', as hosts.csv names it."""
     return (urlsplit(address).hostname or "").removeprefix("www.")

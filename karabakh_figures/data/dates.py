@@ -11,6 +11,8 @@ from .problems import Problem
 from .reading import Table
 
 EARLIEST_PLAUSIBLE = date(1980, 1, 1)
+#: The precision of a date the wording gives only as a latest day ("by October 19").
+LATEST_ONLY = "by"
 #: (earliest, latest) date columns of each table that dates its rows.
 DATE_RANGES = {
     "territories": ("occupied_start", "occupied_end"),
@@ -46,6 +48,11 @@ def _date_faults(record: dict, start_column: str, end_column: str, today: date, 
         return
     if not precision:
         return
+    if precision == LATEST_ONLY:
+        # "by October 19": the wording gives a latest date and no earliest; the range is open at its start.
+        if record.get(start_column):
+            yield start_column, record[start_column], f"must be empty when date_precision is {LATEST_ONLY}"
+        start = end
     for column, value in ((start_column, start), (end_column, end)):
         if value is None and not record.get(column):
             yield column, "", f"a date is required when date_precision is {precision}"
@@ -65,7 +72,7 @@ def _date_faults(record: dict, start_column: str, end_column: str, today: date, 
     if shape:
         yield start_column, start.isoformat(), shape
     if text:
-        yield from _text_faults(record, text, precision, start, end, start_column)
+        yield from _text_faults(record, text, precision, start, end, start_column, end_column)
 
 
 def _iso_date(value: str) -> date | None:
@@ -79,6 +86,7 @@ def _precision_fault(precision: str, start: date, end: date) -> str | None:
     last_of_month = date(start.year, start.month, calendar.monthrange(start.year, start.month)[1])
     expected = {
         "day": start == end,
+        LATEST_ONLY: start == end,
         "days": start < end and (end - start).days <= 31,
         "month": start.day == 1 and end == last_of_month,
         "season": start.year == end.year and (end - start).days <= 122,
@@ -90,13 +98,14 @@ def _precision_fault(precision: str, start: date, end: date) -> str | None:
     return f"the range {start.isoformat()} to {end.isoformat()} does not fit date_precision {precision}"
 
 
-def _text_faults(record: dict, text: str, precision: str, start: date, end: date, start_column: str):
+def _text_faults(record: dict, text: str, precision: str, start: date, end: date, start_column: str,
+                 end_column: str):
     inferred = record.get("inferred_fields", "").split(";")
-    if start_column not in inferred:
+    if not {start_column, end_column} & set(inferred):
         for year in sorted({start.year, end.year}):
             if str(year) not in text:
                 yield start_column, start.isoformat(), f'the year {year} is not in date_text "{text}"'
-    if precision == "day":
+    if precision in ("day", LATEST_ONLY):
         try:
             written = date_parser.parse(text, fuzzy=True, default=datetime(start.year, 1, 1)).date()
         except (ValueError, OverflowError):

@@ -2,6 +2,9 @@
 that no figure is typed that the source does not state."""
 
 import re
+from datetime import date, datetime
+
+from dateutil import parser as date_parser
 
 from .problems import Problem
 from .reading import Table
@@ -16,7 +19,7 @@ STATED_IN_QUOTE = {
     "area_figures": ["value", "wording"],
     "recognitions": ["date_text", "terms", "un_resolutions_cited"],
     "campaign_events": ["date_text"],
-    "control_changes": ["date_text", "scope_as_stated"],
+    "control_changes": ["date_text", "scope_as_stated", "change_as_stated"],
     "death_toll_estimates": ["low", "high", "wording"],
     "later_recognitions": ["date_text", "instrument"],
     "international_acts": ["date_text"],
@@ -35,6 +38,48 @@ def normalise_space(text: str) -> str:
     return " ".join(text.split())
 
 
+#: Where a reference file (Markdown) holds a source's own words: a `>` quotation, or text in quotation marks.
+#: The rest of such a file (its headings, notes, tables' other cells, the dates it gives beside an address) is the
+#: project's prose, and a quote may not take words from it. The two summary files, which quote no page at length,
+#: are held by the page-words rule instead (check_page_words).
+REFERENCE_SUFFIX = ".md"
+_BLOCKQUOTE = re.compile(r"^\s*(?:[-*]\s+)?>\s?(.*)$")
+_QUOTED = re.compile(r'"([^"]+)"|“([^”]+)”|«([^»]+)»|„([^“”]+)[“”]')
+#: Joins the quoted passages of a reference file: white space is folded inside each, so no quote's passage can
+#: run from one quotation into the next.
+_BETWEEN_QUOTATIONS = "\n"
+
+
+def quoted_text(markdown: str) -> str:
+    """The quotations of a reference file, in file order, each with its white space folded, one a line: every
+    `>` block (its lines joined), and every passage in quotation marks in the file's other paragraphs."""
+    quotations, block, paragraph = [], [], []
+
+    def close(lines: list[str], quoted_only: bool) -> None:
+        text = normalise_space(" ".join(lines))
+        if text and not quoted_only:
+            quotations.append(text)
+        elif text:
+            quotations.extend(normalise_space(next(group for group in match.groups() if group))
+                              for match in _QUOTED.finditer(text))
+        lines.clear()
+
+    for line in markdown.splitlines():
+        quoted = _BLOCKQUOTE.match(line)
+        if quoted:
+            close(paragraph, quoted_only=True)
+            block.append(quoted.group(1))
+            continue
+        close(block, quoted_only=False)
+        if line.strip():
+            paragraph.append(line)
+        else:
+            close(paragraph, quoted_only=True)
+    close(block, quoted_only=False)
+    close(paragraph, quoted_only=True)
+    return _BETWEEN_QUOTATIONS.join(quotations)
+
+
 def source_sections(raw_texts: dict[str, str | None], sources: Table) -> tuple[dict[str, str | None], list[Problem]]:
     """The text in which each source's quotes must stand, by source_id.
 
@@ -42,7 +87,8 @@ def source_sections(raw_texts: dict[str, str | None], sources: Table) -> tuple[d
     used (that is reported on its own). A compilation section is cut from its raw file at the heading line
     sources.csv names and runs to the next section's heading; an outside source's quotes may stand anywhere
     in its raw files (the references that quote it, separated by ";": a quote's passages are found in the
-    files' order). None: the quotes of that source cannot be checked.
+    files' order), and in a reference file (Markdown) only inside its quotations (quoted_text). None: the quotes
+    of that source cannot be checked.
     """
     sections, problems, starts = {}, [], {}
     for row, record in sources.records():
@@ -53,10 +99,13 @@ def source_sections(raw_texts: dict[str, str | None], sources: Table) -> tuple[d
                 problems.append(Problem(str(sources.path), row, "raw_file", unknown[0],
                                         "not a raw text described in datapackage.json"))
             continue
-        texts = [raw_texts[name] for name in raw_file.split(RAW_FILE_SEPARATOR)]
+        names = raw_file.split(RAW_FILE_SEPARATOR)
+        texts = [raw_texts[name] for name in names]
         heading, line = record.get("section_heading", ""), record.get("section_line", "")
         if None in texts or not (heading or line):
-            sections[source_id] = None if None in texts else normalise_space("\n".join(texts))
+            sections[source_id] = None if None in texts else _BETWEEN_QUOTATIONS.join(
+                quoted_text(text) if name.endswith(REFERENCE_SUFFIX) and name not in SUMMARY_FILES else normalise_space(text)
+                for name, text in zip(names, texts))
             continue
         if len(texts) > 1:
             problems.append(Problem(str(sources.path), row, "raw_file", raw_file,
@@ -89,7 +138,8 @@ def check_quotes(table: Table, sections: dict[str, str | None]) -> list[Problem]
         missing = _first_passage_not_found(quote, sections[source_id])
         if missing is not None:
             problems.append(Problem(str(table.path), row, "source_quote", missing,
-                                    f"not found verbatim in the text of source {source_id}"))
+                                    f"not found verbatim in the text of source {source_id} (in a reference file, "
+                                    f"only its quotations count: a '>' block or words in quotation marks)"))
     return problems
 
 
@@ -103,17 +153,41 @@ def _first_passage_not_found(quote: str, section: str) -> str | None:
     return None
 
 
-def check_stated_in_quote(table: Table, columns: list[str], number_columns: list[str]) -> list[Problem]:
+def check_stated_in_quote(table: Table, columns: list[str], number_columns: list[str],
+                          page_dates: dict[str, str] | None = None) -> list[Problem]:
     """Each item of `columns` (semicolon-separated), and each number written in `number_columns`, must stand
-    in the row's quote."""
+    in the row's quote. A `date_text` may instead name the date of the page its source was read on, which
+    sources.csv records once per source (`page_dates`: source_id -> ISO date): a page's date is the page's, and
+    never written into a quote."""
+    page_dates = page_dates or {}
     problems = []
     for row, record in table.records():
         quote = normalise_space(record.get("source_quote", "")).lower()
         items = [(column, item) for column in columns for item in record.get(column, "").split(";")]
         items += [(column, number) for column in number_columns for number in re.findall(_NUMBER, record[column])]
-        problems.extend(Problem(str(table.path), row, column, item, "not stated in source_quote")
-                        for column, item in items if item and not _stated(item, quote))
+        page_date = page_dates.get(record.get("source_id", ""), "")
+        problems.extend(Problem(str(table.path), row, column, item, _not_stated(column, page_date))
+                        for column, item in items if item and not _stated(item, quote)
+                        and not (column == "date_text" and names_date(item, page_date)))
     return problems
+
+
+def _not_stated(column: str, page_date: str) -> str:
+    if column != "date_text":
+        return "not stated in source_quote"
+    page = f"the page's date in sources.csv ({page_date})" if page_date else "a page's date (sources.csv has none)"
+    return f"not stated in source_quote, nor {page}"
+
+
+def names_date(text: str, iso_date: str) -> bool:
+    """Whether `text` ("4 Oct 2020", "December 17, 2020", "2020-10-26") names the day `iso_date`."""
+    if not iso_date:
+        return False
+    try:
+        day = date.fromisoformat(iso_date)
+        return date_parser.parse(text, default=datetime(day.year, 1, 1)).date() == day
+    except (ValueError, OverflowError):
+        return False
 
 
 def _stated(item: str, quote: str) -> bool:
@@ -139,6 +213,7 @@ def _number_forms(cell: str) -> set[str]:
 #: The reference file that traces each outside fact to its page, the one that summarises them, and the mark of a
 #: row of a summary table.
 CITATIONS_FILE, SUMMARIES_FILE = "raw/citations.md", "raw/context-facts.md"
+SUMMARY_FILES = (CITATIONS_FILE, SUMMARIES_FILE)
 _TABLE_CELL = " | "
 
 

@@ -97,12 +97,14 @@ def _raw_file_problems(path: Path, resource: dict) -> list[Problem]:
 def _content_problems(tables: dict[str, Table], sections: dict[str, str | None], keys: dict[str, str],
                       today: date) -> list[Problem]:
     problems = []
+    page_dates = ({record["source_id"]: record.get("date", "") for _, record in tables["sources"].records()}
+                  if "sources" in tables else {})
     for name, table in tables.items():
         if name == "sources":
             continue
         problems.extend(quotes.check_quotes(table, sections))
         problems.extend(quotes.check_stated_in_quote(
-            table, quotes.STATED_IN_QUOTE.get(name, []), quotes.NUMBERS_STATED_IN_QUOTE.get(name, [])))
+            table, quotes.STATED_IN_QUOTE.get(name, []), quotes.NUMBERS_STATED_IN_QUOTE.get(name, []), page_dates))
         if name in dates.DATE_RANGES:
             problems.extend(dates.check_dates(table, *dates.DATE_RANGES[name], today, dates.COVERED_YEARS.get(name)))
         problems.extend(consistency.check_inferred_fields(table))
@@ -122,5 +124,7 @@ def _content_problems(tables: dict[str, Table], sections: dict[str, str | None],
         problems.extend(consistency.check_unjoined_names(tables["act_statements"]))
     if "positions" in tables:
         problems.extend(consistency.check_undated_reasons(tables["positions"]))
+    if "control_changes" in tables:
+        problems.extend(consistency.check_completed_changes(tables["control_changes"]))
 
     return problems

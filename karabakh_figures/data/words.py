@@ -22,7 +22,9 @@ def written_date(day) -> str:
 
 def date_label(start, end, precision: str) -> str:
     """A date as precisely as the source gives it: '8 May 1992', '19–20 September 2023', 'May 2009', '2011',
-    '1988–1992'."""
+    '1988–1992', 'by 19 October 2020' (a latest date only)."""
+    if precision == "by":
+        return f"by {written_date(end)}"
     if precision == "unknown" or pd.isna(start):
         return "no date given"
     if precision == "day":
