@@ -104,8 +104,7 @@ def source_sections(raw_texts: dict[str, str | None], sources: Table) -> tuple[d
         heading, line = record.get("section_heading", ""), record.get("section_line", "")
         if None in texts or not (heading or line):
             sections[source_id] = None if None in texts else _BETWEEN_QUOTATIONS.join(
-                quoted_text(text) if name.endswith(REFERENCE_SUFFIX) and name not in SUMMARY_FILES else normalise_space(text)
-                for name, text in zip(names, texts))
+                _checkable_text(name, text) for name, text in zip(names, texts))
             continue
         if len(texts) > 1:
             problems.append(Problem(str(sources.path), row, "raw_file", raw_file,
@@ -129,6 +128,12 @@ def source_sections(raw_texts: dict[str, str | None], sources: Table) -> tuple[d
     return sections, problems
 
 
+def _checkable_text(name: str, text: str) -> str:
+    """The part of a raw file a quote may come from: a reference file's quotations, or all of any other file."""
+    quoted_only = name.endswith(REFERENCE_SUFFIX) and name not in SUMMARY_FILES
+    return quoted_text(text) if quoted_only else normalise_space(text)
+
+
 def check_quotes(table: Table, sections: dict[str, str | None]) -> list[Problem]:
     problems = []
     for row, record in table.records():
@@ -138,8 +143,7 @@ def check_quotes(table: Table, sections: dict[str, str | None]) -> list[Problem]
         missing = _first_passage_not_found(quote, sections[source_id])
         if missing is not None:
             problems.append(Problem(str(table.path), row, "source_quote", missing,
-                                    f"not found verbatim in the text of source {source_id} (in a reference file, "
-                                    f"only its quotations count: a '>' block or words in quotation marks)"))
+                                    f"not found verbatim in the text of source {source_id}"))
     return problems
 
 

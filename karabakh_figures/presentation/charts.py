@@ -12,6 +12,7 @@ import seaborn as sns
 from IPython.display import Image
 from matplotlib.ticker import FuncFormatter, ScalarFormatter
 
+from ..data.dates import LATEST_ONLY
 from ..data.files import locked, write_whole
 from ..data.paths import ROOT, figures_dir
 from ..subjects.control import TOWN_SCOPES
@@ -220,34 +221,41 @@ def control_bars(axes, periods: pd.DataFrame, names: list[str]) -> list[str]:
     """One row per territory (in `names` order, from the top): a bar from the compilation's date of occupation
     to the first change of control, and a thin line on to any later one. A change of the town (with or without
     villages) is a hollow orange mark; of part, most or all of a territory, or of the region, a filled blue one;
-    a change dated only to a month or year is a short bar over that range. Labels give the years (derived) and
+    a change dated only to a month or year is a short bar over that range; one dated only "by" a day is a
+    left-pointing mark at that day, and the years to it are "at most". Labels give the years (derived) and
     the first change as precisely as given (`periods` as from subjects.control.control_periods). Returns each row
     as the alt text names it."""
     positions = dict(zip(names, range(len(names) - 1, -1, -1)))
     described_rows = []
     for name, changes in periods.groupby("name", sort=False):
         y, start = positions[name], changes["occupied_end"].iloc[0]
-        first = changes["date_start"].min()
+        # A change dated only "by" a day has no earliest date: it is placed at that latest day, marked as such.
+        when = changes["date_start"].fillna(changes["date_end"])
+        first = when.min()
         axes.plot([start, first], [y, y], color=PALETTE[0], linewidth=7, solid_capstyle="butt", alpha=0.55)
-        if changes["date_start"].max() > first:
-            axes.plot([first, changes["date_start"].max()], [y, y], color=PALETTE[0], linewidth=1.5, linestyle=":")
-        for change in changes.itertuples():
+        if when.max() > first:
+            axes.plot([first, when.max()], [y, y], color=PALETTE[0], linewidth=1.5, linestyle=":")
+        for change, at in zip(changes.itertuples(), when):
             town = change.scope in TOWN_SCOPES
             color = PALETTE[1] if town else PALETTE[0]
-            if change.date_precision not in ("day", "days"):  # a month or year: its whole range, not a point
+            if change.date_precision == LATEST_ONLY:
+                axes.plot([at], [y], marker="<", markersize=8, linestyle="none", color=color,
+                          markerfacecolor="white" if town else color, markeredgewidth=2)
+            elif change.date_precision not in ("day", "days"):  # a month or year: its whole range, not a point
                 axes.plot([change.date_start, change.date_end], [y, y], color=color, linewidth=9,
                           solid_capstyle="butt")
             else:
-                axes.plot([change.date_start], [y], marker="o", markersize=8, linestyle="none", color=color,
+                axes.plot([at], [y], marker="o", markersize=8, linestyle="none", color=color,
                           markerfacecolor="white" if town else color, markeredgewidth=2)
+        earliest = changes.loc[when.idxmin()]
         years = (first - start).days / 365.25
-        earliest = changes.loc[changes["date_start"].idxmin()]
+        at_most = "at most " if earliest["date_precision"] == LATEST_ONLY else ""
         later = f"; {len(changes) - 1} more row{'s' if len(changes) > 2 else ''}" if len(changes) > 1 else ""
-        axes.annotate(f"{years:.1f} years; first: {earliest['scope']}, {earliest['date']}{later}",
+        axes.annotate(f"{at_most}{years:.1f} years; first: {earliest['scope']}, {earliest['date']}{later}",
                       (changes["date_end"].max(), y), xytext=(8, 0), textcoords="offset points", va="center",
                       fontsize=8.5, color=TEXT_GREY)
         scopes = ", ".join(f"{scope} {date}" for scope, date in zip(changes["scope"], changes["date"]))
-        described_rows.append(f"{name}: {years:.1f} years to {scopes}")
+        described_rows.append(f"{name}: {at_most}{years:.1f} years to {scopes}")
     axes.set_yticks(list(positions.values()), list(positions))
     axes.set_ylim(-0.7, len(names) - 0.3)
     axes.grid(axis="y", visible=False)

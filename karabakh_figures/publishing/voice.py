@@ -23,6 +23,8 @@ ONE_SIDES_WORDS = (
     r"liberat\w*", r"de-?occupi\w*", r"occupation", r"occupied", r"occupying", r"occupier\w*", r"invasion",
     r"invader\w*", r"invaded", r"aggression", r"aggressor\w*", r"genocide", r"massacres?", r"ethnic cleansing",
     r"Artsakh\w*", r"Garabagh", r"security (?:zone|belt)", r"buffer zone", r"terrorist\w*",
+    r"regain\w*", r"martyr\w*", r"separatist\w*", r"so-called", r"self-proclaimed", r"self-styled", r"exodus",
+    r"expelled", r"deport\w*", r"forcibly displaced", r"chauvinist\w*", r"barbar\w*",
     # "the return of the town", "Lachin was returned": a place handed over, in one side's telling.
     r"return of (?:the )?(?:town|city|district|region|territor\w+|lands?|[A-Z]\w+)",
     r"(?:town|city|district|territor\w+|[A-Z]\w+) (?:was |were )?returned",

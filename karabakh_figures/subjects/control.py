@@ -9,22 +9,26 @@ change of a region covers the territories within it (territories.within).
 
 import pandas as pd
 
+from ..data.consistency import WHOLE_SCOPES
 from ..data.loading import load
 from ..data.words import date_labels
 
 #: A change of part of a territory: the rest is not dated by that row.
 PART_SCOPES = ("town", "town and villages", "part", "most")
-#: A change that completes a territory: the whole of it, the rest of it after a part, or a region it lies in.
-WHOLE_SCOPES = ("whole", "rest", "region")
+#: Caveats of this topic say that the reference files disagree on what a change covered: the map draws only what
+#: both support, the change in part.
+DISPUTED = "scope disputed"
 #: A change of the town, marked on the map where it is all a row says of its district.
 TOWN_SCOPES = ("town", "town and villages")
 LISTED, CHANGED, PART = ("listed as occupied (compilation)", "control changed (the whole territory)",
                          "control changed in part; the rest not dated by the sources here")
 #: The states a map draws, in the order its legend lists them.
 STATES = (LISTED, PART, CHANGED)
-RULE = ("A state is drawn only where a row of the data gives it at or before the panel's date. After a change of part "
-        "of a territory (a town, villages, 'most of'), the rest is not dated by the sources here; a change of a "
-        "region covers the territories within it.")
+RULE = ("A state is drawn only where a row of the data gives it at or before the panel's date, and a change of a "
+        "whole territory only where its quote states the change as done. After a change of part of a territory (a "
+        "town, villages, 'most of'), the rest is not dated by the sources here; a change of a region covers the "
+        "territories within it; where the reference files disagree on what a change covered (Kalbajar, 2020), it is "
+        "drawn in part.")
 #: The panels of the control map: the end of the compilation's list, the ceasefire, the residual strip left,
 #: Lachin town, September 2023 and the dissolution of the de facto institutions.
 PANELS = {"End of 1993": pd.Timestamp("1993-12-31"), "10 November 2020": pd.Timestamp("2020-11-10"),
@@ -35,12 +39,13 @@ PANELS = {"End of 1993": pd.Timestamp("1993-12-31"), "10 November 2020": pd.Time
 def control_periods(territories: pd.DataFrame | None = None, changes: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per territory, the compilation's date of occupation and each later change of control with its scope,
     and the years between them (derived; from the latest date the compilation's wording allows to the
-    earliest date the change's wording allows)."""
+    earliest date the change's wording allows, or to its latest where it gives only that: 'by October 19')."""
     territories = load("territories") if territories is None else territories
     changes = load("control_changes") if changes is None else changes
     merged = changes.merge(territories[["territory_id", "name", "occupied_end", "date_text"]], on="territory_id",
                            suffixes=("", "_occupied"))
-    merged["years"] = (merged["date_start"] - merged["occupied_end"]).dt.days / 365.25
+    # A change dated only "by" a day has no earliest date: its years run to that day, and are at most that many.
+    merged["years"] = (merged["date_start"].fillna(merged["date_end"]) - merged["occupied_end"]).dt.days / 365.25
     merged["date"] = date_labels(merged)
     order = territories.sort_values(["occupied_end", "occupied_start"], kind="stable")["territory_id"].tolist()
     merged["order"] = merged["territory_id"].map(order.index)
@@ -59,14 +64,22 @@ def control_state(date: pd.Timestamp, changes: pd.DataFrame | None = None,
     change of its town is recorded, and the rows (and their sources) that give the state."""
     changes = load("control_changes") if changes is None else changes
     territories = load("territories") if territories is None else territories
+    disputed = set(disputed_changes())
     rows = []
     for territory_id, within in zip(territories["territory_id"], territories["within"]):
         done = changes_applying(territory_id, changes, within)
         done = done[done["date_end"].le(date)]
-        scopes = set(done["scope"])
+        scopes = set(done.loc[~done["change_id"].isin(disputed), "scope"]) | (
+            {"part"} if done["change_id"].isin(disputed).any() else set())
         state = CHANGED if scopes & set(WHOLE_SCOPES) else PART if scopes & set(PART_SCOPES) else LISTED
         own = done[done["territory_id"].eq(territory_id)]
         rows.append({"territory_id": territory_id, "state": state,
                      "town_changed": bool(own["scope"].isin(TOWN_SCOPES).any()),
                      "changes": list(done["change_id"]), "sources": list(dict.fromkeys(done["source_id"]))})
     return pd.DataFrame(rows)
+
+
+def disputed_changes(caveats: pd.DataFrame | None = None) -> list[str]:
+    """The changes of control whose scope the reference files disagree on (caveats of topic DISPUTED)."""
+    caveats = load("caveats") if caveats is None else caveats
+    return list(caveats.loc[caveats["table"].eq("control_changes") & caveats["topic"].eq(DISPUTED), "row_id"])

@@ -14,6 +14,7 @@ RAW_COPIES = {"the-occupation-in-figures.txt": SHARED / "sources" / "the-occupat
               "citations.md": SHARED / "reference" / "citations.md",
               "international-record.md": SHARED / "reference" / "international-record.md",
               "positions.md": SHARED / "reference" / "positions.md",
+              "positions-supplement.md": SHARED / "reference" / "positions-supplement.md",
               "control-2020-2023.md": SHARED / "reference" / "control-2020-2023.md"}
 
 

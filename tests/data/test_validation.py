@@ -125,7 +125,8 @@ CELL_CASES = {
         ['column value, value "15": not stated in source_quote']),
     "date text that does not match the date": (
         RECOGNITIONS, "us-ma-house-2010", "date_text", "On February 26, 2010",
-        ['column date_text, value "On February 26, 2010": not stated in source_quote',
+        ['column date_text, value "On February 26, 2010": not stated in source_quote, nor a page\'s date '
+         '(sources.csv has none)',
          'column date_start, value "2010-02-25": date_text "On February 26, 2010" reads as 2010-02-26']),
     "year missing from the date text": (
         RECOGNITIONS, "oic-cfm-36-damascus", "date_text", "May",
@@ -173,9 +174,37 @@ CELL_CASES = {
         ['column term_used, value "security zone": not stated in source_quote']),
     "a position's quote with passages out of order": (
         "positions.csv", "armenia-kocharyan-districts", "source_quote",
-        'no one is handing over territories to anyone. … 19 September 2017',
-        ['column source_quote, value "19 September 2017": not found verbatim in the text of source '
+        'It sounds surprising for me, no one is handing over territories to anyone. … It sounds surprising for me',
+        ['column source_quote, value "It sounds surprising for me": not found verbatim in the text of source '
          'pos-newsam-kocharyan']),
+    "a quote holding the reference file's own heading": (
+        "positions.csv", "armenia-sargsyan-districts", "source_quote",
+        'President of Armenia Serzh Sargsyan, November 2008 (interview with Frankfurter Allgemeine Zeitung, as '
+        'reported). … The core of the conflict is the status of Nagorno Karabakh. Azerbaijan should recognize the '
+        'right of Karabakh people to self-determination. Control over the region is a security measure.',
+        ['column source_quote, value "President of Armenia Serzh Sargsyan, November 2008 (intervi…": not found '
+         'verbatim in the text of source pos-panarmenian-sargsyan']),
+    "a quote holding a page's date from the reference's note": (
+        "control_changes.csv", "kalbajar-2020", "source_quote",
+        'On November 25, the Azerbaijani army entered the Kalbajar region from two directions. According to the terms '
+        'of the trilateral truce signed on November 10, the Armenian armed forces have now left the region in the '
+        'conflict zone. … (dated 2020-11-25)',
+        ['column source_quote, value "(dated 2020-11-25)": not found verbatim in the text of source '
+         'ctl-jamnews-kalbajar-2020-11-25']),
+    "a statement without its kind of words": (
+        "positions.csv", "nk-balasanyan-districts", "speech", '',
+        ['column speech, value "": a value is required']),
+    "a whole territory's change from a quote that says it began": (
+        "control_changes.csv", "kalbajar-2020", "change_as_stated", 'began',
+        ['column change_as_stated, value "began": not stated in source_quote',
+         'column change_as_stated, value "began": "began" does not state a completed change of control, which '
+         'scope whole needs']),
+    "a region's change without the words that state it": (
+        "control_changes.csv", "nagorno-karabakh-2023", "change_as_stated", '',
+        ['column change_as_stated, value "": a change of scope region needs the quote\'s words that state it']),
+    "a latest-only date with an earliest date": (
+        "control_changes.csv", "jabrayil-town-2020-knot", "date_start", '2020-10-01',
+        ['column date_start, value "2020-10-01": must be empty when date_precision is by']),
     "an undated position without a reason": (
         "positions.csv", "nk-balasanyan-districts", "date_note", '',
         ['column date_note, value "": say why there is no date when date_precision is unknown']),
@@ -185,7 +214,7 @@ CELL_CASES = {
          'mediator, not a party']),
     "a party link other than its host's": (
         "sources.csv", "ctx-mexico-garabagh", "party_link", 'not known',
-        ['column party_link, value "not known": hosts.csv gives garabagh.net "media based in a party\'s country"']),
+        ['column party_link, value "not known": hosts.csv gives garabagh.net "run by a party to the conflict"']),
     "a page on a host no one has judged": (
         "sources.csv", "ctx-massachusetts-turkishnews", "url", 'https://unjudged.example.org/page',
         ['column party_link, value "none": the host unjudged.example.org of the page read is not in hosts.csv']),
