@@ -4,8 +4,9 @@ writes only inside quotation marks or after a phrase that says whose word it is 
 compilation calls", "which the resolution calls").
 
 The texts checked are those written in the collection's voice: notebook Markdown and the Markdown that notebooks
-generate; chart titles, subtitles, source lines and alt texts; the descriptions of sources.csv and the columns of
-every table written in our words (OWN_COLUMNS); the READMEs and the changelog; and the site's templates.
+generate, and the captions and headers of the tables they print; chart titles, subtitles, source lines and alt
+texts; the descriptions of sources.csv and the columns of every table written in our words (OWN_COLUMNS); the
+READMEs and the changelog; and the site's templates.
 Quotations of the sources (source_quote, the raw texts, titles that are a page's own) are the sources' words and
 are not checked.
 """
@@ -14,6 +15,7 @@ import csv
 import json
 import re
 from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
 
 from ..data.paths import ROOT
@@ -43,6 +45,10 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*(?:\n[^\"\n]*)?\"|(?<![\w])'[^'\n
 #: What is not prose: code, addresses, site and file names, and Jinja markup.
 _NOT_PROSE = re.compile(r"```.*?```|`[^`\n]*`|https?://\S+|\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}"
                         r"|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b", re.S)
+
+
+#: The words of a notebook's HTML table that are ours: its caption and its column and row headers.
+_TABLE_WORDS = re.compile(r"<(caption|th)\b[^>]*>(.*?)</\1>", re.S)
 
 
 @dataclass(frozen=True)
@@ -85,6 +91,9 @@ def own_texts(root: Path = ROOT):
                 markdown = output.get("data", {}).get("text/markdown")
                 if markdown:
                     yield path, f"cell {number} output", "".join(markdown)
+                html = "".join(output.get("data", {}).get("text/html", ""))
+                for tag, words in _TABLE_WORDS.findall(html):
+                    yield path, f"cell {number} output, table {tag}", unescape(re.sub(r"<[^>]+>", "", words))
     for path in sorted((root / "figures").glob("*.json")):
         record = json.loads(path.read_text(encoding="utf-8"))
         for field in ("title", "subtitle", "source", "alt"):

@@ -7,7 +7,7 @@ from ..data.words import date_label, formatted
 from .crosschecks import discrepancies
 from .international import NOT_NAMED, dates_against_resolutions
 from .khojaly import published_range
-from .positions import PARTIES, POINTS, outside_records
+from .positions import DIRECT, PARTIES, POINTS, outside_records
 from .territories import area_totals
 
 
@@ -25,7 +25,8 @@ def key_figures() -> pd.DataFrame:
     lowest, highest = published_range()
     named = record.dropna(subset=["days"])
     positions = load("positions")
-    by_party = positions["party"].value_counts().reindex(PARTIES).dropna().astype(int)
+    of_parties = positions[positions["party"].isin(PARTIES)]
+    by_party = of_parties["party"].value_counts().reindex(PARTIES).dropna().astype(int)
     with_records = sum(len(outside_records(point)) > 0 for point in POINTS)
     rows = [
         ("01-territories.ipynb",
@@ -52,8 +53,9 @@ def key_figures() -> pd.DataFrame:
          + f"; derived); {int(record['named in the text as'].eq(NOT_NAMED).sum())} territories are not named in "
          "the texts read."),
         ("07-contested-claims.ipynb",
-         f"{len(positions)} documented statements on {positions['point'].nunique()} contested points, each in its "
-         "speaker's words (" + ", ".join(f"{party} {count}" for party, count in by_party.items())
-         + f"); records from outside the parties stand beside {with_records} of the {len(POINTS)} points."),
+         f"{by_party.sum()} documented statements of the parties on {positions['point'].nunique()} contested points ("
+         + ", ".join(f"{party} {count}" for party, count in by_party.items())
+         + f"), {int(of_parties['speech'].eq(DIRECT).sum())} of them in the speaker's own words (direct speech); "
+         f"records from outside the parties stand beside {with_records} of the {len(POINTS)} points."),
     ]
     return pd.DataFrame(rows, columns=["notebook", "key figure"]).set_index("notebook")

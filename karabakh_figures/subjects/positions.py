@@ -97,7 +97,8 @@ def in_brief(point: str, positions: pd.DataFrame | None = None) -> str:
     records = (f"{len(outside)} passages of records from outside the parties are set beside them"
                if len(outside) else "no record from outside the parties in the data speaks to this point")
     missing = not_read(point, positions)
-    silence = (" No statement of " + " or of ".join(missing) + " on this point was read here; that is not to say "
+    named = [f"the {party}" if party.startswith("de facto") else party for party in missing]
+    silence = (" No statement of " + " or of ".join(named) + " on this point was read here; that is not to say "
                "that none was made." if missing else "")
     return (f"{len(rows)} statements of the parties on {point}: "
             + ", ".join(f"{party} {count}" for party, count in parties.items())

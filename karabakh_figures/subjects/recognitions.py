@@ -27,8 +27,10 @@ def recognition_table(recognitions: pd.DataFrame | None = None) -> pd.DataFrame:
         "Body (as named in the compilation)": recognitions["body"],
         "Level of body": recognitions["body_level"],
         "Country or state": where,
+        # An act's title or number as the compilation gives it, in quotation marks: a title such as "On aggression
+        # of …" is the act's words, never ours.
         "Instrument": recognitions["instrument"] + recognitions["instrument_ref"].map(
-            lambda ref: f" ({ref})" if pd.notna(ref) else "", na_action=None),
+            lambda ref: f" (“{ref}”)" if pd.notna(ref) else "", na_action=None),
         "Subject": recognitions["subject"].str.replace(";", ", "),
     })
 

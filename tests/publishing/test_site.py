@@ -152,7 +152,8 @@ def test_pages_show_the_key_numbers(seen_pages):
                        # beside 613, the range of the other published figures, and whose they are
                        "from at least 161 (Human Rights Watch, 1993 (attribution probable)) to as many as 1,000 "
                        "(Human Rights Watch, 1994, footnote 28)", "for 3 of 3 territories",
-                       "documented statements on 4 contested points"],
+                       "documented statements of the parties on 6 contested points",
+                       "in the speaker's own words (direct speech)"],
         "notebooks/01-territories.html": ["14,682", "14,393", "20%"],
         "notebooks/02-khojaly-casualties.html": ["613", "613 − 106 − 63 − 70 = 374", "1,000", "487"],
         "notebooks/03-recognition-timeline.html": [f"{acts} acts"],

@@ -23,6 +23,13 @@ def test_the_collection_s_own_texts_use_neither_side_s_words():
     "Officials of Artsakh said so.",
     "The districts formed a buffer zone.",
     "The massacre of February 1992.",
+    "[A page on the martyrs of Zangilan district]",
+    "The extent of what was not regained is not quantified.",
+    "Armenian separatist forces agreed.",
+    "The so-called republic.",
+    "The self-proclaimed authorities.",
+    "The exodus of September 2023.",
+    "Those expelled in 1988.",
 ])
 def test_a_word_of_one_side_in_our_own_voice_is_caught(text):
     assert len(slips_in(text)) == 1, text
@@ -55,6 +62,21 @@ def test_a_planted_liberation_fails_the_check_with_its_file_place_and_phrase(tmp
     last_line = len("".join(notebook["cells"][0]["source"]).splitlines())
     assert slips == [f"notebooks/00-overview.ipynb, cell 1, line {last_line}: “The collection marks the liberation "
                      "of the districts.”"], slips
+
+
+def test_a_planted_slip_in_a_table_s_caption_or_header_is_caught(tmp_path):
+    for folder in ("notebooks", "figures", "data", "benchmarks"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    shutil.copy(ROOT / "README.md", tmp_path / "README.md")
+    contested = tmp_path / "notebooks" / "07-contested-claims.ipynb"
+    notebook = json.loads(contested.read_text(encoding="utf-8"))
+    html = next(output["data"]["text/html"] for cell in notebook["cells"] for output in cell.get("outputs", [])
+                if "text/html" in output.get("data", {}))
+    html.insert(0, "<table><caption>The regained districts</caption></table>\n")
+    contested.write_text(json.dumps(notebook), encoding="utf-8")
+    slips = [str(slip) for slip in check(tmp_path)]
+    assert len(slips) == 1 and slips[0].startswith("notebooks/07-contested-claims.ipynb, cell ") and \
+        "table caption" in slips[0] and "regained" in slips[0], slips
 
 
 def test_the_command_passes_on_the_collection():
