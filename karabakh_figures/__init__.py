@@ -34,11 +34,12 @@ _ENTRY_POINTS = {
     "provenance_counts": "subjects.sources", "party_counts": "subjects.sources",
     "implied_values": "subjects.caveats", "caveat_table": "subjects.caveats", "every_caveat": "subjects.caveats",
     "key_figures": "subjects.overview",
-    "acts_table": "subjects.international", "dates_against_resolutions": "subjects.international",
+    "acts_table": "subjects.international", "act_passages": "subjects.international",
+    "dates_against_resolutions": "subjects.international",
     "dates_against_report": "subjects.international", "record_checks": "subjects.international",
     "act_votes": "subjects.international",
     "positions_on": "subjects.positions", "outside_records": "subjects.positions", "in_brief": "subjects.positions",
-    "district_names": "subjects.positions",
+    "district_names": "subjects.positions", "not_read": "subjects.positions",
     # presentation: the house style
     "report": "presentation.tables", "used_here": "presentation.source_list",
 }

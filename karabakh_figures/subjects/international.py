@@ -6,6 +6,7 @@ import pandas as pd
 
 from ..data.loading import load
 from ..data.words import date_label, date_labels, formatted, written_date
+from .sources import how_read
 
 NOT_NAMED = "not named in the texts read"
 NOT_LISTED = "not in the compilation's list"
@@ -29,6 +30,37 @@ def acts_table(acts: pd.DataFrame | None = None, statements: pd.DataFrame | None
                                        .groupby("act_id").agg("; ".join))
                  .fillna(ordered["kind"].map({"resolution": "no district in the passages read"})).fillna(""),
     }).set_index("Act")
+
+
+#: The kinds of an act's words that are the act's own; the others (a paraphrase, a press release's summary, a table
+#: of facts) are a third party's words about it.
+ACT_OWN_WORDS = ("the act's text (a copy)", "a translation of the act's text")
+#: What an act's passage does, where it speaks to the districts, to the forces or to what the parties must do.
+PASSAGE_KINDS = ("names territory", "describes", "demands", "condemns", "calls for", "vote", "records")
+UN_BODIES = ("UN Security Council", "UN General Assembly")
+
+
+def act_passages(kinds: tuple[str, ...] = PASSAGE_KINDS, years: tuple[int, ...] = (1993, 2008),
+                 bodies: tuple[str, ...] | None = UN_BODIES) -> pd.DataFrame:
+    """The passages of `kinds` in acts of `years` by `bodies` (None: every body), in date order, each in the words
+    read, with whether those words are the act's own or a third party's, and the source and how it was
+    read: among them resolution 822's words on who took Kalbajar, 884's call on the Government of Armenia, the
+    states voting against 62/243 and what 62/243 says beyond the districts."""
+    statements = load("act_statements")
+    acts = load("international_acts").set_index("act_id")
+    by_body = statements["act_id"].map(acts["body"]).isin(bodies) if bodies else True
+    rows = statements[statements["statement"].isin(kinds) & by_body
+                      & statements["act_id"].map(acts["date_start"]).dt.year.isin(years)]
+    rows = rows.assign(_date=rows["act_id"].map(acts["date_start"])).sort_values("_date", kind="stable")
+    sources = load("sources").set_index("source_id")["short_title"]
+    return pd.DataFrame({
+        "Record": (rows["act_id"].map(acts["body"]) + ", " + rows["act_id"].map(acts["symbol"]).fillna(rows["act_id"]))
+        .to_numpy(),
+        "Words": ("“" + rows["source_quote"] + "”").to_numpy(),
+        "Whose words": [f"the act's own words ({kind})" if kind in ACT_OWN_WORDS else f"not the act's words ({kind})"
+                        for kind in rows["words_kind"]],
+        "Source": (rows["source_id"].map(sources) + ", " + how_read(rows["source_id"])).to_numpy(),
+    }).set_index("Record")
 
 
 def _as_written(passages: pd.DataFrame) -> pd.Series:

@@ -7,6 +7,7 @@ import pandas as pd
 
 from ..data.loading import load
 from ..data.words import date_labels
+from .international import act_passages
 from .sources import how_read
 
 #: The points, in the order the notebook takes them (the schema's list).
@@ -22,16 +23,13 @@ DIRECT = "direct speech"
 ORDER = ("Rows are ordered by the date the page gives, earliest first; rows with no date follow, in the "
          "alphabetical order of the speaker. The order is the same for every party, so that no side has the last "
          "word by design.")
-#: What an act's text does, where it speaks to the districts or to what the parties must do.
+#: What an act's text does, where it speaks to what the parties must do.
 ACT_DEMANDS = ("demands", "condemns", "calls for")
 #: Kinds of act_statements rows shown for each point the acts speak to.
 ACT_KINDS = {POINTS[2]: ("names territory", "describes") + ACT_DEMANDS, POINTS[3]: ("names territory",) + ACT_DEMANDS,
              POINTS[4]: ("vote", "records", "demands")}
 #: Which act each of those points reads: the 1993 resolutions, or 62/243.
 ACT_YEARS = {POINTS[2]: (1993, 2008), POINTS[3]: (1993,), POINTS[4]: (2008,)}
-UN_BODIES = ("UN Security Council", "UN General Assembly")
-#: The kinds of an act's words that are the act's own.
-ACT_OWN_WORDS = ("the act's text (a copy)", "a translation of the act's text")
 
 
 def _check_point(point: str) -> None:
@@ -131,15 +129,7 @@ def outside_records(point: str) -> pd.DataFrame:
     records = [_records(found["speaker"] + " (" + found["role"] + ")", found["statement"],
                         _words_kind(found["speech"], found["note"]), found["source_id"])]
     if point in ACT_KINDS:
-        statements = load("act_statements")
-        acts = load("international_acts").set_index("act_id")
-        rows = statements[statements["statement"].isin(ACT_KINDS[point])
-                          & statements["act_id"].map(acts["body"]).isin(UN_BODIES)
-                          & statements["act_id"].map(acts["date_start"]).dt.year.isin(ACT_YEARS[point])]
-        body = rows["act_id"].map(acts["body"]) + ", " + rows["act_id"].map(acts["symbol"]).fillna(rows["act_id"])
-        kinds = [f"the act's own words ({kind})" if kind in ACT_OWN_WORDS else f"not the act's words ({kind})"
-                 for kind in rows["words_kind"]]
-        records.append(_records(body, rows["source_quote"], kinds, rows["source_id"]))
+        records.append(act_passages(ACT_KINDS[point], ACT_YEARS[point]))
     return pd.concat(records)
 
 

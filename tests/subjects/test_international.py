@@ -8,6 +8,7 @@ from karabakh_figures import load
 from karabakh_figures.subjects.international import (
     NOT_LISTED,
     NOT_NAMED,
+    act_passages,
     act_votes,
     acts_table,
     dates_against_report,
@@ -94,3 +95,20 @@ def test_the_notebooks_show_the_record():
     assert "6 territories not named in the texts read" in outputs_text("04-data-notes.ipynb")
     assert "for 3 of 3 territories (Kalbajar: 28 days; Aghdam: 6 days; Zangilan: 14 days; derived)" in \
         outputs_text("00-overview.ipynb")
+
+
+def test_the_record_s_passages_say_whose_words_they_are():
+    passages = act_passages()
+    own = passages[passages["Whose words"].str.startswith("the act's own words")]
+    assert own["Words"].str.contains("recent invasion of the Kelbadjar district of Azerbaijan by local Armenian "
+                                     "forces").any()  # resolution 822 names who took Kalbajar
+    assert own["Words"].str.contains("Uppmanar Armeniens regering").any()  # 884's call, read only in Swedish
+    voted = passages.loc["UN General Assembly, A/RES/62/243"]
+    against = "Angola, Armenia, France, India, Russian Federation, United States, Vanuatu"
+    assert voted["Words"].str.contains(against).any()
+    assert voted["Words"].str.contains("secure and equal conditions of life").any()
+    # Wikipedia's sentence about 884 is a paraphrase, never the Council's words
+    paraphrase = passages[passages["Words"].str.contains("The resolution then demanded")]
+    assert paraphrase["Whose words"].tolist() == ["not the act's words (a paraphrase by a third party)"]
+    text = outputs_text("06-international-record.ipynb")
+    assert "by local Armenian forces" in text and "Uppmanar Armeniens regering" in text
