@@ -109,3 +109,18 @@ def correction_9():
 def test_each_correction_is_applied_and_logged(number):
     globals()[f"correction_{number}"]()
     assert re.search(rf"^- Correction {number}, .*https?://", CHANGELOG, re.MULTILINE), f"correction {number}"
+
+
+def test_every_host_s_judgement_quotes_its_reference_file_or_says_it_is_ours():
+    """One rule for every label: a host is judged from its reference file's own words, quoted in `basis`, or the
+    basis says that it is our reading because no reference file labels the host."""
+    hosts = load("hosts")
+    for host, basis in zip(hosts["host"], hosts["basis"]):
+        if basis.startswith("our reading (no reference file labels this host)"):
+            continue
+        reference, _, quoted = basis.partition(": ")
+        text = " ".join((DATA / "raw" / reference).read_text(encoding="utf-8").replace("**", "").split())
+        words = re.findall(r'"([^"]+)"', quoted)
+        assert words, (host, basis)
+        for passage in " … ".join(words).split(" … "):
+            assert passage.strip(" .…") in text, (host, passage)
