@@ -50,11 +50,16 @@ def test_quoted_or_attributed_words_pass(text):
     assert slips_in(text) == [], text
 
 
-def test_a_planted_liberation_fails_the_check_with_its_file_place_and_phrase(tmp_path):
+def copy_of_the_tree(tmp_path):
+    """The texts the check reads, copied, so that a test can plant a slip in them."""
     for folder in ("notebooks", "figures", "data", "benchmarks"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
     shutil.copy(ROOT / "README.md", tmp_path / "README.md")
-    overview = tmp_path / "notebooks" / "00-overview.ipynb"
+    return tmp_path
+
+
+def test_a_planted_liberation_fails_the_check_with_its_file_place_and_phrase(tmp_path):
+    overview = copy_of_the_tree(tmp_path) / "notebooks" / "00-overview.ipynb"
     notebook = json.loads(overview.read_text(encoding="utf-8"))
     notebook["cells"][0]["source"].append("\nThe collection marks the liberation of the districts.")
     overview.write_text(json.dumps(notebook), encoding="utf-8")
@@ -65,10 +70,7 @@ def test_a_planted_liberation_fails_the_check_with_its_file_place_and_phrase(tmp
 
 
 def test_a_planted_slip_in_a_table_s_caption_or_header_is_caught(tmp_path):
-    for folder in ("notebooks", "figures", "data", "benchmarks"):
-        shutil.copytree(ROOT / folder, tmp_path / folder)
-    shutil.copy(ROOT / "README.md", tmp_path / "README.md")
-    contested = tmp_path / "notebooks" / "07-contested-claims.ipynb"
+    contested = copy_of_the_tree(tmp_path) / "notebooks" / "07-contested-claims.ipynb"
     notebook = json.loads(contested.read_text(encoding="utf-8"))
     html = next(output["data"]["text/html"] for cell in notebook["cells"] for output in cell.get("outputs", [])
                 if "text/html" in output.get("data", {}))
