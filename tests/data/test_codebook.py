@@ -43,3 +43,10 @@ def test_every_table_has_source_and_quote_except_those_stating_no_figure():
                                                  if field["name"] != "section_line"}, resource["name"]
         else:
             assert {"source_id", "source_quote"} <= set(names), resource["name"]
+
+
+def test_the_readme_counts_the_csv_files_there_are():
+    words = ("Zero One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen Fifteen Sixteen "
+             "Seventeen Eighteen Nineteen Twenty").split()
+    count = len(list(DATA.glob("*.csv")))
+    assert (DATA / "README.md").read_text(encoding="utf-8").split("\n")[2].startswith(f"{words[count]} CSV files")
