@@ -69,8 +69,7 @@ def control_state(date: pd.Timestamp, changes: pd.DataFrame | None = None,
     for territory_id, within in zip(territories["territory_id"], territories["within"]):
         done = changes_applying(territory_id, changes, within)
         done = done[done["date_end"].le(date)]
-        scopes = set(done.loc[~done["change_id"].isin(disputed), "scope"]) | (
-            {"part"} if done["change_id"].isin(disputed).any() else set())
+        scopes = set(done["scope"].where(~done["change_id"].isin(disputed), "part"))
         state = CHANGED if scopes & set(WHOLE_SCOPES) else PART if scopes & set(PART_SCOPES) else LISTED
         own = done[done["territory_id"].eq(territory_id)]
         rows.append({"territory_id": territory_id, "state": state,

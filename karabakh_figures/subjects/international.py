@@ -6,7 +6,7 @@ import pandas as pd
 
 from ..data.loading import load
 from ..data.words import date_label, date_labels, formatted, written_date
-from .sources import how_read
+from .sources import title_and_reading
 
 NOT_NAMED = "not named in the texts read"
 NOT_LISTED = "not in the compilation's list"
@@ -52,15 +52,17 @@ def act_passages(kinds: tuple[str, ...] = PASSAGE_KINDS, years: tuple[int, ...] 
     rows = statements[statements["statement"].isin(kinds) & by_body
                       & statements["act_id"].map(acts["date_start"]).dt.year.isin(years)]
     rows = rows.assign(_date=rows["act_id"].map(acts["date_start"])).sort_values("_date", kind="stable")
-    sources = load("sources").set_index("source_id")["short_title"]
-    return pd.DataFrame({
-        "Record": (rows["act_id"].map(acts["body"]) + ", " + rows["act_id"].map(acts["symbol"]).fillna(rows["act_id"]))
-        .to_numpy(),
-        "Words": ("“" + rows["source_quote"] + "”").to_numpy(),
-        "Whose words": [f"the act's own words ({kind})" if kind in ACT_OWN_WORDS else f"not the act's words ({kind})"
-                        for kind in rows["words_kind"]],
-        "Source": (rows["source_id"].map(sources) + ", " + how_read(rows["source_id"])).to_numpy(),
-    }).set_index("Record")
+    body = rows["act_id"].map(acts["body"]) + ", " + rows["act_id"].map(acts["symbol"]).fillna(rows["act_id"])
+    kinds = [f"the act's own words ({kind})" if kind in ACT_OWN_WORDS else f"not the act's words ({kind})"
+             for kind in rows["words_kind"]]
+    return records_table(body, rows["source_quote"], kinds, rows["source_id"])
+
+
+def records_table(who: pd.Series, words: pd.Series, kinds: list[str], source_ids: pd.Series) -> pd.DataFrame:
+    """A record's words as the collection shows them: who, the words in quotation marks, whose words they are, and
+    the source with how it was read."""
+    return pd.DataFrame({"Record": who.to_numpy(), "Words": ("“" + words + "”").to_numpy(), "Whose words": kinds,
+                         "Source": title_and_reading(source_ids).to_numpy()}).set_index("Record")
 
 
 def _as_written(passages: pd.DataFrame) -> pd.Series:

@@ -7,8 +7,8 @@ import pandas as pd
 
 from ..data.loading import load
 from ..data.words import date_labels
-from .international import act_passages
-from .sources import how_read
+from .international import act_passages, records_table
+from .sources import title_and_reading
 
 #: The points, in the order the notebook takes them (the schema's list).
 POINTS = ("who is responsible for the deaths in Khojaly", "whether a corridor was open from Khojaly",
@@ -64,7 +64,7 @@ def positions_on(point: str, positions: pd.DataFrame | None = None) -> pd.DataFr
         "Words": "“" + rows["statement"] + "”",
         "Whose words": _words_kind(rows["speech"], rows["note"]),
         "Date": _dates(rows),
-        "Source": _source_and_reading(rows["source_id"]),
+        "Source": title_and_reading(rows["source_id"]),
     }).set_index("Party")
 
 
@@ -126,18 +126,8 @@ def outside_records(point: str) -> pd.DataFrame:
     _check_point(point)
     positions = load("positions")
     found = _in_order(positions[positions["point"].eq(point) & positions["party"].isin(OUTSIDE)])
-    records = [_records(found["speaker"] + " (" + found["role"] + ")", found["statement"],
+    records = [records_table(found["speaker"] + " (" + found["role"] + ")", found["statement"],
                         _words_kind(found["speech"], found["note"]), found["source_id"])]
     if point in ACT_KINDS:
         records.append(act_passages(ACT_KINDS[point], ACT_YEARS[point]))
     return pd.concat(records)
-
-
-def _records(who: pd.Series, words: pd.Series, kinds: list[str], source_ids: pd.Series) -> pd.DataFrame:
-    return pd.DataFrame({"Record": who.to_numpy(), "Words": ("“" + words + "”").to_numpy(), "Whose words": kinds,
-                         "Source": _source_and_reading(source_ids).to_numpy()}).set_index("Record")
-
-
-def _source_and_reading(source_ids: pd.Series) -> pd.Series:
-    """Each source's short title and how it was read: 'NEWS.am (Balasanyan), second-hand; read in media …'."""
-    return source_ids.map(load("sources").set_index("source_id")["short_title"]) + ", " + how_read(source_ids)

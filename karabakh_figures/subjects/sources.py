@@ -36,6 +36,11 @@ def how_read(source_ids: pd.Series) -> pd.Series:
     return source_ids.map(words)
 
 
+def title_and_reading(source_ids: pd.Series) -> pd.Series:
+    """Each source's short title and how it was read: 'NEWS.am (Balasanyan), second-hand; read in media …'."""
+    return source_ids.map(load("sources").set_index("source_id")["short_title"]) + ", " + how_read(source_ids)
+
+
 def credit(source_ids) -> str:
     """A chart's credit for the rows it draws: the short title of each of their sources, once each, in the order
     the rows first name them."""
