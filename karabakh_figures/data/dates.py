@@ -23,9 +23,11 @@ DATE_RANGES = {
     "international_acts": ("date_start", "date_end"),
     "reported_captures": ("date_start", "date_end"),
     "positions": ("date_start", "date_end"),
+    "displacement_figures": ("date_start", "date_end"),
 }
 #: Tables whose rows must fall within narrower years than the plausible range: (first day, last day).
-COVERED_YEARS = {"international_acts": (date(1988, 1, 1), date(2024, 12, 31))}
+COVERED_YEARS = {"international_acts": (date(1988, 1, 1), date(2024, 12, 31)),
+                 "displacement_figures": (date(1988, 1, 1), date(2025, 12, 31))}
 
 
 def check_dates(table: Table, start_column: str, end_column: str, today: date,

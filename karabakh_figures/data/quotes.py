@@ -26,10 +26,12 @@ STATED_IN_QUOTE = {
     "act_statements": ["wording", "meeting", "votes_for", "votes_against", "votes_abstaining", "votes_absent", "named"],
     "reported_captures": ["place_as_written", "date_text"],
     "positions": ["statement", "date_text", "term_used"],
+    "displacement_figures": ["low", "high", "wording", "date_text", "term_used"],
 }
 #: Free-text columns whose every number must stand in the row's quote.
-NUMBERS_STATED_IN_QUOTE = {"caveats": ["caveat"], "control_changes": ["caveat"]}
+NUMBERS_STATED_IN_QUOTE = {"caveats": ["caveat"], "control_changes": ["caveat"], "displacement_gaps": ["reason"]}
 _NUMBER = r"\d+(?:[.,]\d+)*"
+_THOUSANDS_SEPARATORS = (" ", "'", ".", ", ")
 _NUMBER_WORDS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
                  "sixteen seventeen eighteen nineteen twenty").split()
 
@@ -38,12 +40,14 @@ def normalise_space(text: str) -> str:
     return " ".join(text.split())
 
 
-#: Where a reference file (Markdown) holds a source's own words: a `>` quotation, or text in quotation marks.
+#: Where a reference file (Markdown) holds a source's own words: a `>` quotation, a fenced block (a page's text
+#: as stored, such as a table), or text in quotation marks.
 #: The rest of such a file (its headings, notes, tables' other cells, the dates it gives beside an address) is the
 #: project's prose, and a quote may not take words from it. The two summary files, which quote no page at length,
 #: are held by the page-words rule instead (check_page_words).
 REFERENCE_SUFFIX = ".md"
 _BLOCKQUOTE = re.compile(r"^\s*(?:[-*]\s+)?>\s?(.*)$")
+_FENCE = "```"
 _QUOTED = re.compile(r'"([^"]+)"|“([^”]+)”|«([^»]+)»|„([^“”]+)[“”]')
 #: Joins the quoted passages of a reference file: white space is folded inside each, so no quote's passage can
 #: run from one quotation into the next.
@@ -52,8 +56,9 @@ _BETWEEN_QUOTATIONS = "\n"
 
 def quoted_text(markdown: str) -> str:
     """The quotations of a reference file, in file order, each with its white space folded, one a line: every
-    `>` block (its lines joined), and every passage in quotation marks in the file's other paragraphs."""
-    quotations, block, paragraph = [], [], []
+    `>` block and every fenced block (its lines joined), and every passage in quotation marks in the file's other
+    paragraphs."""
+    quotations, block, paragraph, fenced = [], [], [], None
 
     def close(lines: list[str], quoted_only: bool) -> None:
         text = normalise_space(" ".join(lines))
@@ -65,6 +70,16 @@ def quoted_text(markdown: str) -> str:
         lines.clear()
 
     for line in markdown.splitlines():
+        if line.strip().startswith(_FENCE):
+            close(block, quoted_only=False)
+            close(paragraph, quoted_only=True)
+            if fenced is not None:
+                close(fenced, quoted_only=False)
+            fenced = [] if fenced is None else None
+            continue
+        if fenced is not None:
+            fenced.append(line)
+            continue
         quoted = _BLOCKQUOTE.match(line)
         if quoted:
             close(paragraph, quoted_only=True)
@@ -209,8 +224,20 @@ def _number_forms(cell: str) -> set[str]:
             forms.add(_NUMBER_WORDS[number])
         if number == 0:
             forms.add("none")  # "None voted against"
+        # "100 600", "100'600", "400.000" and "575, 000", as sources write thousands.
+        forms.update(f"{number:,}".replace(",", separator) for separator in _THOUSANDS_SEPARATORS)
         if number >= 1000 and number % 1000 == 0:
             forms.add(f"{number // 1000} thousand")
+        millions, thousands = divmod(number, 1_000_000)
+        if millions and not thousands:
+            forms.update({f"{millions} million", f"{_NUMBER_WORDS[millions]} million"} if millions < len(_NUMBER_WORDS)
+                         else {f"{millions} million"})
+            if millions == 1:
+                forms.add("a million")
+        elif millions and thousands % 1000 == 0:
+            forms.add(f"{millions} million {thousands // 1000} thousand")  # "1 million 200 thousand"
+        if number == 500_000:
+            forms.add("half a million")
     return forms
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import consistency, dates, quotes
+from . import consistency, dates, displacement, quotes
 from .addresses import check_source_addresses
 from .descriptor import read_descriptor, tables_in
 from .paths import DESCRIPTOR
@@ -66,6 +66,8 @@ def check(data_dir: Path, today: date | None = None) -> CheckedData:
     if "sources" in usable and "hosts" in usable:
         content.extend(consistency.check_party_links(usable["sources"], usable["hosts"],
                                                      {problem.row for problem in address_problems}))
+        if "displacement_figures" in usable:
+            content.extend(displacement.check_sides(usable["displacement_figures"], usable["sources"], usable["hosts"]))
     citations, summaries = raw_texts.get(quotes.CITATIONS_FILE), raw_texts.get(quotes.SUMMARIES_FILE)
     if citations and summaries:
         words = quotes.page_words(citations)
@@ -126,5 +128,11 @@ def _content_problems(tables: dict[str, Table], sections: dict[str, str | None],
         problems.extend(consistency.check_undated_reasons(tables["positions"]))
     if "control_changes" in tables:
         problems.extend(consistency.check_completed_changes(tables["control_changes"]))
+    if "displacement_figures" in tables:
+        figures = tables["displacement_figures"]
+        problems.extend(consistency.check_ranges(figures, "low", "high"))
+        problems.extend(displacement.check_measure_dates(figures))
+        if "displacement_gaps" in tables:
+            problems.extend(displacement.check_gap_figures(tables["displacement_gaps"], figures))
 
     return problems

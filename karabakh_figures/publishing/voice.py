@@ -26,10 +26,15 @@ ONE_SIDES_WORDS = (
     r"invader\w*", r"invaded", r"aggression", r"aggressor\w*", r"genocide", r"massacres?", r"ethnic cleansing",
     r"Artsakh\w*", r"Garabagh", r"security (?:zone|belt)", r"buffer zone", r"terrorist\w*",
     r"regain\w*", r"martyr\w*", r"separatist\w*", r"so-called", r"self-proclaimed", r"self-styled", r"exodus",
-    r"expelled", r"deport\w*", r"forcibly displaced", r"chauvinist\w*", r"barbar\w*",
+    r"expelled", r"expulsions?", r"deport\w*", r"forc\w+ displaced", r"chauvinist\w*", r"barbar\w*",
+    # The words each side uses for why people left in 2023: a "voluntary" or "personal and individual decision",
+    # and the government programme of returns.
+    r"voluntary(?: and individual)? (?:decision|departure|choice)", r"personal and individual decision",
+    r"great return",
     # "the return of the town", "Lachin was returned": a place handed over, in one side's telling.
     r"return of (?:the )?(?:town|city|district|region|territor\w+|lands?|[A-Z]\w+)",
-    r"(?:town|city|district|territor\w+|[A-Z]\w+) (?:was |were )?returned",
+    # A capitalised name ("Lachin was returned"), case and all: people "who returned" are not a place handed over.
+    r"(?:town|city|district|territor\w+|(?-i:[A-Z]\w+)) (?:was |were )?returned",
 )
 _TERM = re.compile(r"\b(?:" + "|".join(ONE_SIDES_WORDS) + r")\b", re.IGNORECASE)
 #: Phrases that say whose word follows, within the same sentence shortly before it: "listed as occupied", "the
@@ -112,7 +117,8 @@ def own_texts(root: Path = ROOT):
 
 
 #: Columns written in the collection's words, in whichever table has them.
-OWN_COLUMNS = ("note", "date_note", "caveat", "label", "measure", "speaker", "role", "runs_it", "basis")
+OWN_COLUMNS = ("note", "date_note", "caveat", "label", "measure", "speaker", "role", "runs_it", "basis", "counts",
+               "place_from", "place_to", "reason")
 
 
 def _own_columns(table: str, row: dict) -> list[str]:

@@ -15,7 +15,8 @@ RAW_COPIES = {"the-occupation-in-figures.txt": SHARED / "sources" / "the-occupat
               "international-record.md": SHARED / "reference" / "international-record.md",
               "positions.md": SHARED / "reference" / "positions.md",
               "positions-supplement.md": SHARED / "reference" / "positions-supplement.md",
-              "control-2020-2023.md": SHARED / "reference" / "control-2020-2023.md"}
+              "control-2020-2023.md": SHARED / "reference" / "control-2020-2023.md",
+              "displacement.md": SHARED / "reference" / "displacement.md"}
 
 
 def test_committed_data_has_no_problems():

@@ -9,6 +9,10 @@ from conftest import DATA, read_rows, row_number, set_cell, write_rows
 from karabakh_figures.data.consistency import page_host
 
 TERRITORIES, FIGURES, RECOGNITIONS = "territories.csv", "khojaly_figures.csv", "recognitions.csv"
+DISPLACED = "displacement_figures.csv"
+GROUPS = next(field for resource in json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))["resources"]
+              if resource["name"] == "displacement_figures" for field in resource["schema"]["fields"]
+              if field["name"] == "group")["constraints"]["enum"]
 
 
 def break_cell(data, file, key, column, value):
@@ -231,6 +235,38 @@ CELL_CASES = {
     "what changed hands, not in the quote": (
         "control_changes.csv", "jabrayil-town-2020", "scope_as_stated", 'the town of Jabrayil',
         ['column scope_as_stated, value "the town of Jabrayil": not stated in source_quote']),
+    # The people displaced: each mistake of issue 26's list, one line each.
+    "a displacement figure not in its quote": (
+        DISPLACED, "dw-2023", "low", '100471',
+        ['column low, value "100471": not stated in source_quote']),
+    "an undated flow without the reason": (
+        DISPLACED, "az-committee-idps", "date_note", '',
+        ['column date_precision, value "unknown": a flow counts people who moved over a period: give it, or say in '
+         'date_note why the source gives none']),
+    "a group outside the list": (
+        DISPLACED, "unhcr-2004-arrivals", "group", 'refugees',
+        ['column group, value "refugees": not one of: ' + ", ".join(GROUPS)]),
+    "a side outside the list": (
+        DISPLACED, "unhcr-2004-arrivals", "side", 'neutral',
+        ['column side, value "neutral": not one of: outside the parties, Azerbaijan\'s government, Armenia\'s '
+         'government, de facto Nagorno-Karabakh authorities, media close to Azerbaijan, media close to Armenia']),
+    "a measure outside the list": (
+        DISPLACED, "unhcr-2004-arrivals", "measure", 'total',
+        ['column measure, value "total": not one of: stock, flow']),
+    "a government's figure marked outside": (
+        DISPLACED, "tnh-2020-azerbaijan", "side", 'outside the parties',
+        ['column side, value "outside the parties": the issuer "Azerbaijan\'s government, as The New Humanitarian '
+         'reports" is a party\'s body: give that party as the side']),
+    "a figure on a party's page marked outside": (
+        DISPLACED, "aliyev-heritage-idps", "side", 'outside the parties',
+        ['column side, value "outside the parties": the page read, on lib.aliyev-heritage.org, is run by a party '
+         '(hosts.csv): give that party as the side, or say whose count it is in count_by']),
+    "a gap naming a figure that does not exist": (
+        "displacement_gaps.csv", "idmc-2010-children", "figure_ids", 'idmc-2009',
+        ['column figure_ids, value "idmc-2009": not a figure_id in displacement_figures.csv']),
+    "a gap's reason with a number its quote lacks": (
+        "displacement_gaps.csv", "idmc-2010-children", "reason", "IDMC's figure includes around 230,000 children.",
+        ['column reason, value "230,000": not stated in source_quote']),
 }
 
 
@@ -446,6 +482,29 @@ def test_an_act_dated_outside_the_years_covered(data_copy, validate):
         where = break_cell(data_copy, "international_acts.csv", "unsc-822", column, value)
     errors = validate(data_copy)[2]
     assert f'{where}, column date_start, value "1987-04-30": outside the years this table covers, 1988 to 2024' \
+        in errors
+
+
+def test_a_displacement_range_that_runs_downwards(data_copy, validate):
+    break_cell(data_copy, DISPLACED, "un-mission-2023-remaining", "low", "1000")
+    where = break_cell(data_copy, DISPLACED, "un-mission-2023-remaining", "high", "50")
+    assert validate(data_copy)[2][:-1] == [f'{where}, column high, value "50": less than low 1000']
+
+
+def test_a_stock_without_its_date(data_copy, validate):
+    for column, value in (("date_start", ""), ("date_end", ""), ("date_text", ""), ("date_precision", "unknown")):
+        where = break_cell(data_copy, DISPLACED, "idmc-2010", column, value)
+    assert validate(data_copy)[2][:-1] == [
+        f'{where}, column date_precision, value "unknown": a stock counts people at a date: give it, or say in '
+        "date_note why the source gives none"]
+
+
+def test_a_displacement_figure_dated_outside_the_years_covered(data_copy, validate):
+    for column, value in (("date_start", "1987-01-01"), ("date_text", "between 1987 and 1990"),
+                          ("source_quote", "who had come from Armenia between 1987 and 1990")):
+        where = break_cell(data_copy, DISPLACED, "deng-refugees-armenia", column, value)
+    errors = validate(data_copy)[2]
+    assert f'{where}, column date_start, value "1987-01-01": outside the years this table covers, 1988 to 2025' \
         in errors
 
 
