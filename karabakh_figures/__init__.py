@@ -40,6 +40,9 @@ _ENTRY_POINTS = {
     "act_votes": "subjects.international",
     "positions_on": "subjects.positions", "outside_records": "subjects.positions", "in_brief": "subjects.positions",
     "district_names": "subjects.positions", "not_read": "subjects.positions",
+    "figures_of": "subjects.displacement", "register": "subjects.displacement", "gaps_table": "subjects.displacement",
+    "departure_counts": "subjects.displacement", "population_before": "subjects.displacement",
+    "departure_terms": "subjects.displacement", "in_numbers": "subjects.displacement",
     # presentation: the house style
     "report": "presentation.tables", "used_here": "presentation.source_list",
 }

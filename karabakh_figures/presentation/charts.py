@@ -10,6 +10,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import seaborn as sns
 from IPython.display import Image
+from matplotlib.dates import DateFormatter, DayLocator
 from matplotlib.ticker import FuncFormatter, ScalarFormatter
 
 from ..data.dates import LATEST_ONLY
@@ -311,3 +312,113 @@ def act_lines(axes, dates, labels, color=TEXT_GREY) -> None:
         axes.axvline(day, color=color, linestyle="--", linewidth=0.9)
         axes.annotate(label, (day, 1), xycoords=("data", "axes fraction"), xytext=(0, 3 + 11 * (position % 2)),
                       textcoords="offset points", fontsize=8, ha="center", va="bottom", color=color)
+
+
+#: One colour per side of a displacement figure's count (whose count it is): the same in every chart.
+SIDE_COLOURS = {"outside the parties": OKABE_ITO["blue"], "Azerbaijan's government": OKABE_ITO["vermillion"],
+                "Armenia's government": OKABE_ITO["bluish green"],
+                "de facto Nagorno-Karabakh authorities": OKABE_ITO["reddish purple"],
+                "media close to Azerbaijan": OKABE_ITO["orange"], "media close to Armenia": OKABE_ITO["sky blue"]}
+#: Where a figure with no date stands on a time axis: past the last year, under the tick "no date".
+_UNDATED_YEAR = 2028.5
+_MEASURE_MARKERS = {"stock": "o", "flow": "^", LATEST_ONLY: "<"}
+
+
+def _year(day) -> float:
+    return day.year + (day.day_of_year - 0.5) / 366
+
+
+def _count_mark(axes, row, x, y, *, size: float = 7) -> None:
+    """One figure: a circle for a stock, a triangle for a flow (a '<' for a flow counted up to a date), coloured
+    by whose count it is, hollow where an outside body relays a party's count; a stated range is a vertical
+    line from its low to its high."""
+    relayed = not pd.isna(row.count_by)
+    color = SIDE_COLOURS[row.count_by if relayed else row.side]
+    marker = _MEASURE_MARKERS[LATEST_ONLY if row.date_precision == LATEST_ONLY else row.measure]
+    if not pd.isna(row.high):
+        axes.plot([x, x], [row.low, row.high], color=color, linewidth=2.5, solid_capstyle="butt")
+    axes.plot([x], [row.low if pd.isna(row.high) else row.high], marker=marker, markersize=size, linestyle="none",
+              color=color, markerfacecolor="white" if relayed else color, markeredgewidth=1.6)
+
+
+def figure_panels(panels, figures: pd.DataFrame, groups: dict[str, str]) -> list[str]:
+    """One panel per group (`groups`: id -> name, in order), every figure of it at its date: a stock at the date
+    it counts at, a flow at the end of its period with a line over the period, a figure with no date at the
+    right, under "no date". The lowest and the highest of each panel are labelled. Returns each group as the alt
+    text names it."""
+    flat = list(panels.flat)
+    described_groups = []
+    for axes, (group, name) in zip(flat, groups.items()):
+        rows = figures[figures["group"].eq(group)]
+        for row in rows.itertuples():
+            dated = row.date_precision != "unknown"
+            x = _year(row.date_end) if dated else _UNDATED_YEAR
+            if dated and row.date_precision not in ("day", LATEST_ONLY) and row.measure == "flow":
+                axes.plot([_year(row.date_start), x], [row.low] * 2, color=SIDE_COLOURS[row.side], linewidth=1.2,
+                          alpha=0.7)
+            _count_mark(axes, row, x, row.low)
+        tops = rows["high"].fillna(rows["low"])
+        ends = {rows["low"].idxmin(): rows["low"].min(), tops.idxmax(): tops.max()}
+        for (index, value), above in zip(ends.items(), (False, True)):
+            row = rows.loc[index]
+            x = _year(row["date_end"]) if row["date_precision"] != "unknown" else _UNDATED_YEAR
+            # The highest above its mark, the lowest to its left, so that two close ends do not overprint.
+            axes.annotate(f"{value:,.0f}", (x, value), xytext=(0, 7) if above else (-7, 0), textcoords="offset points",
+                          ha="center" if above else "right", va="bottom" if above else "center", fontsize=8,
+                          color=TEXT_GREY)
+        axes.set_title(textwrap.fill(name, 38), fontsize=9.5, loc="left")
+        axes.set_ylim(0, tops.max() * 1.3)
+        axes.set_xlim(1986, 2030)
+        axes.set_xticks([1990, 2000, 2010, 2020, _UNDATED_YEAR], ["1990", "2000", "2010", "2020", "no\ndate"])
+        axes.tick_params(labelsize=8.5)
+        low, high = rows["low"].min(), tops.max()
+        described_groups.append(f"{name}: {len(rows)} figure{'s' if len(rows) > 1 else ''}, "
+                                + (f"{low:,.0f}" if low == high else f"from {low:,.0f} to {high:,.0f}"))
+    for axes in flat[len(groups):]:
+        axes.axis("off")
+    return described_groups
+
+
+def side_legend(axes) -> None:
+    """The key to figure_panels and departure_days, in an empty panel: a colour per side, a shape per measure."""
+    from matplotlib.lines import Line2D
+
+    handles = [Line2D([], [], marker="s", linestyle="none", markersize=8, color=color, label=side)
+               for side, color in SIDE_COLOURS.items()]
+    handles += [Line2D([], [], marker="o", linestyle="none", color=TEXT_GREY, label="stock, at a date"),
+                Line2D([], [], marker="^", linestyle="-", color=TEXT_GREY, label="flow, over a period (line)"),
+                Line2D([], [], marker="<", linestyle="none", color=TEXT_GREY, label="flow, up to a date"),
+                Line2D([], [], marker="o", linestyle="none", color=TEXT_GREY, markerfacecolor="white",
+                       label="hollow: a party's count,\nrelayed by an outside body")]
+    axes.axis("off")
+    axes.legend(handles=handles, loc="upper left", fontsize=8.5, title="Whose count; measure", title_fontsize=9,
+                alignment="left")
+
+
+def departure_days(axes, counts: pd.DataFrame, population: pd.DataFrame) -> list[str]:
+    """The counts of a departure that the sources date, each at the day it counts up to (a line over the days the
+    source gives, where it gives no single day), with its label (a `label` column) to the right of the axes,
+    highest first, joined to its mark; the population given for before as a labelled dashed line. The axis starts
+    below the lowest count, not at zero: the marks are points, not bars. Returns the labels, for the alt text."""
+    values = pd.concat([counts["low"], population["low"]])
+    bottom, top = values.min() * 0.9, values.max() * 1.04
+    by_value = counts.sort_values("low", ascending=False, kind="stable")
+    slots = [top - (top - bottom) * (0.02 + 0.96 * position / max(len(counts) - 1, 1))
+             for position in range(len(counts))]
+    for row, slot in zip(by_value.itertuples(), slots):
+        if row.date_precision not in ("day", LATEST_ONLY):
+            axes.plot([row.date_start, row.date_end], [row.low] * 2, color=SIDE_COLOURS[row.side], linewidth=1.2)
+        _count_mark(axes, row, row.date_end, row.low, size=8)
+        axes.annotate(textwrap.fill(row.label, 60), (row.date_end, row.low), xytext=(1.03, slot),
+                      textcoords=("axes fraction", "data"), va="center", fontsize=8.5, color=TEXT_GREY,
+                      arrowprops={"arrowstyle": "-", "color": MUTED, "linewidth": 0.6, "relpos": (0, 0.5)})
+    for row in population.itertuples():
+        axes.axhline(row.low, color=SIDE_COLOURS[row.side], linestyle="--", linewidth=1)
+        axes.annotate(textwrap.fill(f"Population before: {row.label}", 70), (0.01, row.low),
+                      xycoords=("axes fraction", "data"), xytext=(0, -4), textcoords="offset points", va="top",
+                      fontsize=8.5, color=TEXT_GREY)
+    axes.set_ylim(bottom, top)
+    axes.xaxis.set_major_locator(DayLocator(bymonthday=(1, 5, 10, 15, 20, 25)))
+    axes.xaxis.set_major_formatter(DateFormatter("%-d %b"))
+    axes.grid(axis="x", visible=False)
+    return [*by_value["label"], *("Population before: " + population["label"])]

@@ -16,7 +16,8 @@ from ..presentation.output_types import SOURCES_MIMETYPE
 TEMPLATES = Path(__file__).resolve().parent / "site_templates"
 #: Short names for the navigation, by notebook number.
 _SHORT_NAMES = {"00": "Overview", "01": "Territories", "02": "Khojaly", "03": "Recognitions", "04": "Data notes",
-                "05": "Maps", "06": "International record", "07": "Contested claims"}
+                "05": "Maps", "06": "International record", "07": "Contested claims",
+                "08": "Displacement"}
 
 
 def render_site(notebooks: list[Path], figures_dir: Path, data_dir: Path, out_dir: Path,

@@ -5,6 +5,7 @@ import pandas as pd
 from ..data.loading import load
 from ..data.words import date_label, formatted
 from .crosschecks import discrepancies
+from .displacement import SIDES, departure_counts, in_numbers, register
 from .international import NOT_NAMED, dates_against_resolutions
 from .khojaly import published_range
 from .positions import DIRECT, PARTIES, POINTS, outside_records
@@ -28,6 +29,9 @@ def key_figures() -> pd.DataFrame:
     of_parties = positions[positions["party"].isin(PARTIES)]
     by_party = of_parties["party"].value_counts().reindex(PARTIES).dropna().astype(int)
     with_records = sum(len(outside_records(point)) > 0 for point in POINTS)
+    displaced = in_numbers()
+    inside = register().loc[("People displaced inside Azerbaijan", "stock")]
+    counted = departure_counts()
     rows = [
         ("01-territories.ipynb",
          f"{len(territories)} territories listed; their areas sum to {formatted(totals['km2'][0])} km², or "
@@ -57,5 +61,10 @@ def key_figures() -> pd.DataFrame:
          + ", ".join(f"{party} {count}" for party, count in by_party.items())
          + f"), {int(of_parties['speech'].eq(DIRECT).sum())} of them in the speaker's own words (direct speech); "
          f"records from outside the parties stand beside {with_records} of the {len(POINTS)} points."),
+        ("08-displacement.ipynb",
+         f"{displaced['figures']} published figures of people displaced, {displaced[SIDES[0]]} of them from bodies "
+         f"outside the parties. People displaced inside Azerbaijan, as a stock: from {inside['Lowest']} to "
+         f"{inside['Highest']}. The departure of 2023, in the {len(counted)} counts dated to the day: from "
+         f"{counted.loc[counted['low'].idxmin(), 'label']} to {counted.loc[counted['low'].idxmax(), 'label']}."),
     ]
     return pd.DataFrame(rows, columns=["notebook", "key figure"]).set_index("notebook")

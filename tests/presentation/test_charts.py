@@ -96,3 +96,31 @@ def test_a_figure_read_second_hand_is_drawn_hollow_and_dashed_beside_an_original
     charts.plt.close(figure)
     assert original.get_markerfacecolor() != "white" and copy.get_markerfacecolor() == "white"
     assert stated_range.get_linestyle() != "-" and stated_range.get_linewidth() < 7
+
+
+def test_every_displacement_figure_is_drawn_in_its_group_s_panel_hollow_where_a_party_s_count_is_relayed():
+    from karabakh_figures import load
+    from karabakh_figures.subjects.displacement import GROUPS
+
+    figures = load("displacement_figures")
+    figure, panels = charts.titled_figure("Title", "Subtitle", "Source", nrows=7, ncols=3, size=(10, 17))
+    described = charts.figure_panels(panels, figures, GROUPS)
+    drawn = [[line for line in axes.lines if line.get_marker() not in ("None", None, "")] for axes in panels.flat]
+    charts.plt.close(figure)
+    assert len(described) == len(GROUPS)
+    for marks, group in zip(drawn, GROUPS):
+        rows = figures[figures["group"].eq(group)]
+        assert len(marks) == len(rows), group
+        assert sum(mark.get_markerfacecolor() == "white" for mark in marks) == rows["count_by"].notna().sum(), group
+    assert all(not marks for marks in drawn[len(GROUPS):])
+
+
+def test_the_departure_s_labels_run_from_the_highest_count_down():
+    from karabakh_figures.subjects.displacement import departure_counts, population_before
+
+    counts = departure_counts()
+    figure, axes = charts.titled_figure("Title", "Subtitle", "Source")
+    labels = charts.departure_days(axes, counts, population_before())
+    charts.plt.close(figure)
+    assert labels[:len(counts)] == counts.sort_values("low", ascending=False, kind="stable")["label"].tolist()
+    assert labels[-1].startswith("Population before: ")

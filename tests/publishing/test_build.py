@@ -27,7 +27,7 @@ def test_notebooks_are_numbered_in_reading_order():
     assert [path.name for path in NOTEBOOKS] == [
         "00-overview.ipynb", "01-territories.ipynb", "02-khojaly-casualties.ipynb",
         "03-recognition-timeline.ipynb", "04-data-notes.ipynb", "05-maps.ipynb", "06-international-record.ipynb",
-        "07-contested-claims.ipynb"]
+        "07-contested-claims.ipynb", "08-displacement.ipynb"]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.name)

@@ -132,7 +132,8 @@ def test_every_page_loads_cleanly_with_images_alt_text_and_working_links(site, s
                                 "notebooks/01-territories.html", "notebooks/02-khojaly-casualties.html",
                                 "notebooks/03-recognition-timeline.html", "notebooks/04-data-notes.html",
                                 "notebooks/05-maps.html", "notebooks/06-international-record.html",
-                                "notebooks/07-contested-claims.html", "sources.html"]
+                                "notebooks/07-contested-claims.html", "notebooks/08-displacement.html",
+                                "sources.html"]
     for name, seen in seen_pages.items():
         assert (seen["console"], seen["errors"], seen["failed"], seen["outside"]) == ([], [], [], []), name
         for src, width, alt in seen["images"]:
