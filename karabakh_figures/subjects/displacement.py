@@ -6,6 +6,7 @@ follow one rule (ORDER: by date, then the undated by issuer), whatever their sid
 import pandas as pd
 
 from ..data.loading import load
+from ..data.names import check_name
 from ..data.words import date_label, formatted
 from .sources import title_and_reading
 
@@ -43,13 +44,6 @@ DEPARTURE_WINDOW = (pd.Timestamp("2023-09-19"), pd.Timestamp("2023-10-31"))
 TO_THE_DAY = ("day", "days", "by")
 
 
-def _check_group(group: str) -> None:
-    if not isinstance(group, str):
-        raise TypeError(f"group must be one of GROUPS (a string), not {type(group).__name__}")
-    if group not in GROUPS:
-        raise ValueError(f"unknown group {group!r}; the groups are: " + ", ".join(GROUPS))
-
-
 def _in_order(rows: pd.DataFrame) -> pd.DataFrame:
     """ORDER: by the date counted at or up to, then the undated by issuer."""
     when = rows["date_end"]
@@ -83,7 +77,7 @@ def figures_of(group: str, figures: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every figure of `group` (one of GROUPS), by ORDER: the figure as stated, what it counts, stock or flow and
     when, the basis where the source gives one, the issuer, its side and whose count it is, the source's own term,
     and where it was read and how."""
-    _check_group(group)
+    check_name(group, GROUPS, "group", "GROUPS")
     figures = load("displacement_figures") if figures is None else figures
     rows = _in_order(figures[figures["group"].eq(group)])
     return pd.DataFrame({

@@ -6,6 +6,7 @@ of words it is, its source and how that source was read."""
 import pandas as pd
 
 from ..data.loading import load
+from ..data.names import check_name
 from ..data.words import date_labels
 from .international import act_passages, records_table
 from .sources import title_and_reading
@@ -33,10 +34,7 @@ ACT_YEARS = {POINTS[2]: (1993, 2008), POINTS[3]: (1993,), POINTS[4]: (2008,)}
 
 
 def _check_point(point: str) -> None:
-    if not isinstance(point, str):
-        raise TypeError(f"point must be one of POINTS (a string), not {type(point).__name__}")
-    if point not in POINTS:
-        raise ValueError(f"unknown point {point!r}; the points are: " + "; ".join(POINTS))
+    check_name(point, POINTS, "point", "POINTS")
 
 
 def _in_order(rows: pd.DataFrame) -> pd.DataFrame:

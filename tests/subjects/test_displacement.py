@@ -58,7 +58,7 @@ def test_one_document_s_two_figures_are_both_kept_and_a_two_country_total_stays_
 
 
 def test_an_unknown_group_is_named_with_the_groups_there_are():
-    with pytest.raises(ValueError, match="unknown group 'khojaly'; the groups are: idps-in-azerbaijan, "):
+    with pytest.raises(ValueError, match="unknown group 'khojaly'; the groups are: idps-in-azerbaijan; "):
         figures_of("khojaly")
     with pytest.raises(TypeError, match="group must be one of GROUPS"):
         figures_of(load("displacement_figures"))
