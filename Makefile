@@ -19,9 +19,10 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 validate: setup
 	$(PY) -m karabakh_figures validate data
 
-# Executes every notebook in place and rewrites figures/; an unchanged tree comes out byte for byte the same.
+# Executes in place the notebooks whose inputs changed (FORCE=1: all of them) and rewrites figures/; an unchanged
+# tree comes out byte for byte the same.
 build: setup
-	$(PY) -m karabakh_figures build
+	$(PY) -m karabakh_figures build $(if $(FORCE),--force)
 
 codebook: setup
 	$(PY) -m karabakh_figures codebook

@@ -1,22 +1,38 @@
 """Karabakh in Figures: curated, source-checked data and the helpers the notebooks use.
 
-The package is laid out in floors, each importing only from those below it (README: "How the code is laid
-out"): data (loading, the contract, validation, the words for dates and numbers), subjects (one module per
-subject: its tables and arithmetic), presentation (report tables, charts, maps), publishing (the notebook
-runner, the site, the command line). What a notebook needs is importable from here by name:
-
     from karabakh_figures import load, report, charts, area_totals
 
-Each is imported when first used, so that `import karabakh_figures` stays cheap.
+The entry points, by what they are for (each is importable from here by name; help(name) describes it):
+
+- The data: load (a table, validated, with typed columns), checked_data, table_paths; DataError, the one error
+  for data that does not validate, and Problem, one line of it.
+- How numbers and dates are written: formatted, span, written_date, date_label, date_labels.
+- The territories: area_totals, cumulative_area, territory_table. Khojaly: killed_by_group, estimates_table,
+  statements, compare_figures, discrepancies (and the module crosschecks). Recognitions: by_date,
+  recognition_table, recognition_counts.
+- Control 2020-2024: control_periods, control_state. The international record: acts_table, act_passages,
+  dates_against_resolutions, dates_against_report, record_checks, act_votes.
+- The contested points: positions_on, outside_records, in_brief, district_names, not_read (the points are
+  karabakh_figures.subjects.positions.POINTS).
+- The people displaced: figures_of, register, gaps_table, departure_counts, population_before, departure_terms,
+  in_numbers (the groups are karabakh_figures.subjects.displacement.GROUPS).
+- Sources and caveats: source_labels, how_read, credit, provenance, provenance_counts, party_counts,
+  implied_values, caveat_table, every_caveat; the overview: key_figures.
+- Presentation: report (a table in the house style), used_here (the sources a notebook used), and the modules
+  charts and maps (charts.titled_figure, charts.export, maps.districts...).
+
+The package is laid out in floors, each importing only from those below it (README: "How the code is laid
+out"): data, subjects, presentation, publishing. Each entry point is imported when first used, so that
+`import karabakh_figures` stays cheap.
 """
 
 from importlib import import_module
 
-from .data.problems import DataError, Problem
-
 #: Entry point -> the module (below this package) that defines it.
 _ENTRY_POINTS = {
-    # data: the tables, validated, and the words every output writes numbers and dates in
+    # data: the tables, validated, the error for data that does not validate, and the words every output writes
+    # numbers and dates in
+    "DataError": "data.problems", "Problem": "data.problems",
     "load": "data.loading", "checked_data": "data.loading", "table_paths": "data.descriptor",
     "formatted": "data.words", "span": "data.words", "written_date": "data.words", "date_label": "data.words",
     "date_labels": "data.words",
@@ -49,7 +65,7 @@ _ENTRY_POINTS = {
 #: Modules reached by name: `charts.titled_figure(...)`, `maps.districts()`, `crosschecks.compare_figures(...)`.
 _MODULES = {"charts": "presentation.charts", "maps": "presentation.maps", "crosschecks": "subjects.crosschecks"}
 
-__all__ = ["DataError", "Problem", *_ENTRY_POINTS, *_MODULES]
+__all__ = [*_ENTRY_POINTS, *_MODULES]
 
 
 def __getattr__(name: str):

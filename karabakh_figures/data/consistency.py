@@ -93,6 +93,23 @@ def check_admission(table: Table) -> list[Problem]:
     return problems
 
 
+#: What sources.csv calls a section of the compilation.
+COMPILATION_SECTION = "compilation section"
+
+
+def check_reported_in_compilation(recognitions: Table, sources: Table) -> list[Problem]:
+    """recognitions.csv holds the acts that the compilation reports: each row cites a section of it. An act
+    reported only elsewhere belongs in later_recognitions.csv, so that the count of acts "reported in the
+    compilation" stays the compilation's."""
+    kinds = {record["source_id"]: record.get("kind", "") for _, record in sources.records()}
+    return [Problem(str(recognitions.path), row, "source_id", record["source_id"],
+                    f"an act in recognitions.csv is one the compilation reports, so its source is a section of the "
+                    f"compilation (kind {COMPILATION_SECTION!r}); an act reported elsewhere goes in "
+                    "later_recognitions.csv")
+            for row, record in recognitions.records()
+            if record.get("source_id") in kinds and kinds[record["source_id"]] != COMPILATION_SECTION]
+
+
 def check_undated_reasons(table: Table) -> list[Problem]:
     """A row whose date is unknown says why (date_note): a date the page does not show is a fact to record, not a
     gap to leave unexplained."""

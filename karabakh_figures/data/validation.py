@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from . import consistency, dates, displacement, quotes
+from .codes import check_codes
 from .addresses import check_source_addresses
 from .descriptor import read_descriptor, tables_in
 from .paths import DESCRIPTOR
@@ -63,6 +64,8 @@ def check(data_dir: Path, today: date | None = None) -> CheckedData:
     # A cell that breaks the schema is reported once, as that: the content checks would only repeat it.
     broken = {(problem.file, problem.row, problem.column) for problem in schema_problems if problem.column}
     content = _content_problems(usable, checked.sections, keys, today or date.today())
+    if "sources" in usable and "recognitions" in usable:
+        content.extend(consistency.check_reported_in_compilation(usable["recognitions"], usable["sources"]))
     if "sources" in usable and "hosts" in usable:
         content.extend(consistency.check_party_links(usable["sources"], usable["hosts"],
                                                      {problem.row for problem in address_problems}))
@@ -92,7 +95,8 @@ def _raw_file_problems(path: Path, resource: dict) -> list[Problem]:
     if digest != resource.get("hash"):
         kind = "map file" if resource.get("format") == "geojson" else "raw source"
         return [Problem(str(path), None, None, digest,
-                        f"the {kind} differs from the copy described in {DESCRIPTOR} ({resource.get('hash')})")]
+                        f"the {kind} differs from the copy described in {DESCRIPTOR} ({resource.get('hash')}); if "
+                        f"the change is meant, record it: python -m karabakh_figures record {path}")]
     return []
 
 
@@ -110,6 +114,7 @@ def _content_problems(tables: dict[str, Table], sections: dict[str, str | None],
         if name in dates.DATE_RANGES:
             problems.extend(dates.check_dates(table, *dates.DATE_RANGES[name], today, dates.COVERED_YEARS.get(name)))
         problems.extend(consistency.check_inferred_fields(table))
+        problems.extend(check_codes(table))
     if "death_toll_estimates" in tables:
         problems.extend(consistency.check_ranges(tables["death_toll_estimates"], "low", "high"))
     if "later_recognitions" in tables:

@@ -3,6 +3,8 @@
 
 import pandas as pd
 
+from .names import checked_frames
+
 
 def formatted(number: float, decimals: int = 0) -> str:
     """1234.5 -> '1,234' (or '1,234.5' with decimals=1)."""
@@ -27,9 +29,9 @@ def date_label(start, end, precision: str) -> str:
         return f"by {written_date(end)}"
     if precision == "unknown" or pd.isna(start):
         return "no date given"
-    if precision == "day":
+    if precision == "day" and start == end:
         return written_date(start)
-    if precision == "days":
+    if precision in ("day", "days"):  # a span of days, however its precision was given
         first = f"{start.day}" if (start.year, start.month) == (end.year, end.month) else f"{start.day} {start:%B}"
         return f"{first}–{written_date(end)}"
     if precision == "month":
@@ -41,6 +43,7 @@ def date_label(start, end, precision: str) -> str:
     return f"{start.year}–{end.year}"
 
 
+@checked_frames
 def date_labels(table: pd.DataFrame, start: str = "date_start", end: str = "date_end") -> list[str]:
     """date_label for every row of a table that dates its rows (date_precision and the two date columns)."""
     return [date_label(s, e, p) for s, e, p in zip(table[start], table[end], table["date_precision"])]

@@ -2,6 +2,7 @@
 SVG and PNG files that are byte-identical on every run, and alt text kept beside them."""
 
 import json
+import os
 import textwrap
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from matplotlib.ticker import FuncFormatter, ScalarFormatter
 
 from ..data.dates import LATEST_ONLY
 from ..data.files import locked, write_whole
-from ..data.paths import ROOT, figures_dir
+from ..data.paths import FIGURES_DIR_VARIABLE, ROOT, figures_dir
 from ..subjects.control import TOWN_SCOPES
 
 #: Okabe & Ito's palette, distinguishable with the common forms of colour blindness.
@@ -86,18 +87,32 @@ def described(opening: str, items, closing: str = ".") -> str:
     return opening + "; ".join(items) + closing
 
 
-def export(figure, name: str, *, alt: str, data: list[str], folder: str | Path | None = None) -> Image:
-    """Write `name`.svg and `name`.png to `folder`, with alt text and provenance in `name`.json, refresh that
-    folder's README.md index, and return the PNG to show in the notebook (with its alt text and, for the site,
-    its title as caption and its name, to link the full-size SVG). Without `folder`: the collection's figures/
-    for its own notebooks, else figures/ under the current folder (data.paths.figures_dir)."""
+class ExportedFigure(Image):
+    """What export returns: in a notebook, the chart as its PNG (with its alt text and caption, which the site
+    reads); elsewhere, the files it wrote (`paths`: the SVG, the PNG and the record), printed as their names."""
+
+    def __init__(self, paths: list[Path], metadata: dict):
+        super().__init__(data=paths[1].read_bytes(), format="png", metadata=metadata)
+        self.paths = paths
+
+    def __repr__(self) -> str:
+        # Names and the folder's name, not the full paths: a notebook's outputs are the same bytes on every machine.
+        return f"wrote {', '.join(path.name for path in self.paths)} in {self.paths[0].parent.name}/"
+
+
+def export(figure, name: str, *, alt: str, data: list[str], folder: str | Path | None = None) -> ExportedFigure:
+    """Write `name`.svg and `name`.png to `folder`, with alt text and provenance in `name`.json, and return them
+    (ExportedFigure: the PNG to show in a notebook, with its alt text and, for the site, its title as caption and
+    its name, to link the full-size SVG; the paths written, elsewhere). Without `folder`: the collection's figures/
+    for its own notebooks, else figures/ under the current folder (data.paths.figures_dir). The index of the
+    figures (README.md) is refreshed only in the collection's figures/ and in a build's, whose links it knows."""
     folder = figures_dir(folder)
     folder.mkdir(parents=True, exist_ok=True)
     _thousands_on_axes(figure)
     bounds = _laid_out_bounds(figure)
-    figure.savefig(folder / f"{name}.svg", format="svg", metadata={"Date": None, "Creator": None},
-                   bbox_inches=bounds)
-    figure.savefig(folder / f"{name}.png", format="png", metadata={"Software": None}, bbox_inches=bounds)
+    paths = [folder / f"{name}.svg", folder / f"{name}.png", folder / f"{name}.json"]
+    figure.savefig(paths[0], format="svg", metadata={"Date": None, "Creator": None}, bbox_inches=bounds)
+    figure.savefig(paths[1], format="png", metadata={"Software": None}, bbox_inches=bounds)
     plt.close(figure)
     # titled_figure wrote the title, the subtitle and the source line, in that order (wrapped to the figure).
     title, subtitle, credit = (" ".join(text.get_text().split()) for text in figure.texts[:3])
@@ -105,11 +120,18 @@ def export(figure, name: str, *, alt: str, data: list[str], folder: str | Path |
               "data": data, "alt": alt}
     # Notebooks run side by side in the build, each rewriting the index from every record: a record is written
     # whole, and the index by one notebook at a time, so that the last one to write it lists them all.
-    write_whole(folder / f"{name}.json", json.dumps(record, indent=1, ensure_ascii=False) + "\n")
-    with locked(folder):
-        write_index(folder)
-    return Image(data=(folder / f"{name}.png").read_bytes(), format="png", metadata={"alt": alt, "caption": title,
-                                                                                "figure": name})
+    write_whole(paths[2], json.dumps(record, indent=1, ensure_ascii=False) + "\n")
+    if _indexed(folder):
+        with locked(folder):
+            write_index(folder)
+    return ExportedFigure(paths, metadata={"alt": alt, "caption": title, "figure": name})
+
+
+def _indexed(folder: Path) -> bool:
+    """Whether `folder` is the collection's figures/ or a build's: the index links to ../data and ../notebooks,
+    which only those have beside them."""
+    built = os.environ.get(FIGURES_DIR_VARIABLE)
+    return folder.resolve() in {(ROOT / "figures").resolve(), *([Path(built).resolve()] if built else [])}
 
 
 def _thousands_on_axes(figure) -> None:

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 from pandas.io.formats.style import Styler
 
+from ..data.names import checked_frames
 from ..data.words import written_date
 
 NOTHING = "—"
@@ -25,6 +26,7 @@ _ADDRESS = re.compile(r"https?://[^\s<>\"]+?(?=[.,;:)]*(?:\s|<|$))")
 _DATA_CELL = re.compile(r'<td class="data row\d+ col(\d+)" >')
 
 
+@checked_frames
 def report(frame: pd.DataFrame, caption: str | None = None) -> "ReportTable":
     """`frame` as a report table; its index, if it names its rows, becomes the first column."""
     return ReportTable(frame, caption)

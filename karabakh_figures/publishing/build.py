@@ -215,6 +215,9 @@ def execute(source: Path, target: Path, digest: str):
     except CellExecutionError as error:
         raise BuildError(f"{source.name}: a cell failed: {str(error).strip().splitlines()[-1]}") from None
     _refuse_noisy_outputs(source, notebook)
+    # The kernel records the interpreter's version; a notebook built under Python 3.12 must be the same bytes as
+    # one built under 3.11, so the version is not kept.
+    notebook.metadata.get("language_info", {}).pop("version", None)
     notebook.metadata.setdefault("karabakh", {})[_HASH_KEY] = digest
     nbformat.write(notebook, target)
     return notebook

@@ -1,4 +1,5 @@
-"""Command line: validate the data, regenerate its codebook, build the notebooks and figures, check the voice."""
+"""Command line: validate the data, record a raw file, regenerate the codebook, build the notebooks and figures,
+check the voice."""
 
 import argparse
 import sys
@@ -19,6 +20,12 @@ def main(argv: list[str] | None = None) -> int:
     make.add_argument("--out", type=Path, default=None,
                       help="write notebooks, figures and site here instead of over the committed ones")
     make.add_argument("--force", action="store_true", help="execute every notebook, changed or not")
+    make.add_argument("--only", action="append", metavar="NOTEBOOK",
+                      help="execute only this notebook (a file name under notebooks/; repeat for more)")
+    record = commands.add_parser("record", help="record a raw file's bytes and hash in datapackage.json, after "
+                                                "changing it or to add it")
+    record.add_argument("path", type=Path, help="the raw file, e.g. data/raw/citations.md")
+    record.add_argument("--title", help="for a new raw file: what it is, for datapackage.json")
     commands.add_parser("voice", help="find words of one side outside quotation marks in the collection's own texts")
     args = parser.parse_args(argv)
     try:
@@ -27,7 +34,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "validate":
             return _validate(args.data_dir, again=True)
         if args.command == "build":
-            return _build(args.data_dir, args.out, args.force)
+            return _build(args.data_dir, args.out, args.force, args.only)
+        if args.command == "record":
+            return _record(args.path, args.title)
         from ..data import codebook
 
         changed = codebook.update(args.data_dir / "README.md", args.data_dir)
@@ -42,13 +51,18 @@ class _InvalidData(Exception):
     """The data did not validate; its problems are printed already."""
 
 
-def _build(data_dir: Path | None, out: Path | None, force: bool) -> int:
-    from .build import build, plan
+def _build(data_dir: Path | None, out: Path | None, force: bool, only: list[str] | None) -> int:
+    from .build import build, notebooks, plan
 
-    if not plan(data_dir, out, force=force):
+    unknown = [name for name in only or [] if name not in {path.name for path in notebooks()}]
+    if unknown:
+        print(f"karabakh_figures build: no notebook {unknown[0]!r}; the notebooks are: "
+              + ", ".join(path.name for path in notebooks()), file=sys.stderr)
+        return 2
+    if not plan(data_dir, out, only, force=force):
         # Each notebook records the hash of the data it was made from: the data is what passed last time.
         print("data unchanged since the notebooks were built from it; not validated again")
-        build(data_dir, out, force=force)
+        build(data_dir, out, only, force=force)
         return 0
 
     def validate() -> None:
@@ -57,8 +71,19 @@ def _build(data_dir: Path | None, out: Path | None, force: bool) -> int:
 
     # Validated while the notebooks' kernels start: their first load() waits for this result (validation_record).
     try:
-        build(data_dir, out, force=force, alongside=validate)
+        build(data_dir, out, only, force=force, alongside=validate)
     except _InvalidData:
+        return 1
+    return 0
+
+
+def _record(path: Path, title: str | None) -> int:
+    from ..data.raw_files import RecordError, record_raw
+
+    try:
+        print(record_raw(path, title))
+    except RecordError as error:
+        print(f"karabakh_figures record: {error}", file=sys.stderr)
         return 1
     return 0
 

@@ -109,7 +109,8 @@ def own_texts(root: Path = ROOT):
                 for column in _own_columns(path.stem, row):
                     yield path, f"row {number}, column {column}", row[column]
     # The raw texts under data/raw are the sources' and the reference files', kept byte for byte; their README is ours.
-    documents = [root / "README.md", root / "figures" / "README.md", root / "benchmarks" / "README.md",
+    documents = [root / "README.md", root / "CONTRIBUTING.md", root / "figures" / "README.md",
+                 root / "benchmarks" / "README.md",
                  *sorted((root / "data").glob("*.md")), *sorted((root / "data").glob("*/README.md")),
                  *sorted((Path(__file__).parent / "site_templates").rglob("*.j2"))]
     for path in documents:

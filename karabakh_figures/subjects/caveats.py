@@ -4,6 +4,7 @@ and address, and the values recorded by implication with the note that explains 
 import pandas as pd
 
 from ..data.loading import load
+from ..data.names import check_name
 from .sources import source_addresses, source_labels
 
 
@@ -27,6 +28,7 @@ def caveat_table(topic: str | None = None) -> pd.DataFrame:
     caveats = load("caveats")
     sources = load("sources").set_index("source_id")
     if topic is not None:
+        check_name(topic, sorted(set(caveats["topic"])), "topic", "the topics of caveats.csv")
         caveats = caveats[caveats["topic"].eq(topic)]
     return pd.DataFrame({
         "row": caveats["table"] + ": " + caveats["row_id"],

@@ -11,6 +11,7 @@ import pandas as pd
 
 from ..data.consistency import WHOLE_SCOPES
 from ..data.loading import load
+from ..data.names import checked_frames
 from ..data.words import date_labels
 
 #: A change of part of a territory: the rest is not dated by that row.
@@ -36,6 +37,7 @@ PANELS = {"End of 1993": pd.Timestamp("1993-12-31"), "10 November 2020": pd.Time
           "After 20 September 2023": pd.Timestamp("2023-09-21"), "After 1 January 2024": pd.Timestamp("2024-01-02")}
 
 
+@checked_frames
 def control_periods(territories: pd.DataFrame | None = None, changes: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per territory, the compilation's date of occupation and each later change of control with its scope,
     and the years between them (derived; from the latest date the compilation's wording allows to the
@@ -58,6 +60,7 @@ def changes_applying(territory_id: str, changes: pd.DataFrame, within: str | Non
     return changes[changes["territory_id"].eq(territory_id) | region]
 
 
+@checked_frames
 def control_state(date: pd.Timestamp, changes: pd.DataFrame | None = None,
                   territories: pd.DataFrame | None = None) -> pd.DataFrame:
     """What the data says of each territory by `date`, by RULE: the state its district is drawn in, whether a

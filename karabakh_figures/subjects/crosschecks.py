@@ -14,6 +14,8 @@ import math
 
 import pandas as pd
 
+from ..data.names import checked_frames
+
 _MAGNITUDES = {"hundreds": (200.0, 999.0), "thousands": (2000.0, 9999.0)}
 #: Figures a section states in parts whose sum another section states whole: (measure, whole group, part groups).
 _SUMS = [("children orphaned", "lost one or both parents", ("lost both parents", "lost one parent"))]
@@ -31,6 +33,7 @@ def statement_range(qualifier: str, value: float | None) -> tuple[float, float]:
     return value, value
 
 
+@checked_frames
 def statements(figures: pd.DataFrame) -> pd.DataFrame:
     """Every Khojaly statement, plus sums a section implies (labelled derived, arithmetic shown)."""
     stated = figures[["measure", "group", "source_id", "qualifier", "value", "wording", "source_quote"]].copy()
@@ -58,6 +61,7 @@ def statements(figures: pd.DataFrame) -> pd.DataFrame:
     return stated.reset_index(drop=True)
 
 
+@checked_frames
 def compare_figures(figures: pd.DataFrame) -> pd.DataFrame:
     """One row per measure and group: each statement as worded with its source, and whether they agree."""
     rows = []
@@ -75,6 +79,7 @@ def compare_figures(figures: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+@checked_frames
 def discrepancies(figures: pd.DataFrame) -> pd.DataFrame:
     """The measures on which statements of the compilation differ."""
     compared = compare_figures(figures)

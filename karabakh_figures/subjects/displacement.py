@@ -6,7 +6,7 @@ follow one rule (ORDER: by date, then the undated by issuer), whatever their sid
 import pandas as pd
 
 from ..data.loading import load
-from ..data.names import check_name
+from ..data.names import check_name, checked_frames
 from ..data.words import date_label, formatted
 from .sources import title_and_reading
 
@@ -73,6 +73,7 @@ def when_counted(rows: pd.DataFrame) -> list[str]:
                                                             rows["date_precision"], rows["date_note"])]
 
 
+@checked_frames
 def figures_of(group: str, figures: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every figure of `group` (one of GROUPS), by ORDER: the figure as stated, what it counts, stock or flow and
     when, the basis where the source gives one, the issuer, its side and whose count it is, the source's own term,
@@ -91,6 +92,7 @@ def figures_of(group: str, figures: pd.DataFrame | None = None) -> pd.DataFrame:
     }, index=pd.Index(as_stated(rows), name="Figure as stated"))
 
 
+@checked_frames
 def register(figures: pd.DataFrame | None = None) -> pd.DataFrame:
     """For each group and measure (a stock and a flow are never set in one range), how many figures there are,
     the lowest and the highest with who gives each, the highest as a multiple of the lowest (derived, with the
@@ -121,6 +123,7 @@ def _end(row: pd.Series, value: float) -> str:
     return f"{formatted(value)} ({row['issuer']}, {when})"
 
 
+@checked_frames
 def gaps_table(figures: pd.DataFrame | None = None) -> pd.DataFrame:
     """The register's gaps: for each, its group, the figures it concerns as stated with their issuers, what the
     gap is, the reason in our words and the source's words for it."""
@@ -137,6 +140,7 @@ def gaps_table(figures: pd.DataFrame | None = None) -> pd.DataFrame:
     }, index=pd.Index(gaps["group"].map(GROUPS), name="Group"))
 
 
+@checked_frames
 def departure_counts(figures: pd.DataFrame | None = None) -> pd.DataFrame:
     """The counts of the people who left Nagorno-Karabakh in 2023 that the sources date to the day (TO_THE_DAY),
     up to the end of October 2023, by the day they count up to: the rows that notebook 08 draws day by day, each
@@ -164,6 +168,7 @@ def _figure_words(qualifier: str, low: float, high: float) -> str:
     return formatted(low) if qualifier == "exact" else f"{qualifier} {formatted(low)}"
 
 
+@checked_frames
 def population_before(figures: pd.DataFrame | None = None) -> pd.DataFrame:
     """The population that the sources give for Nagorno-Karabakh before the departure, each with its label."""
     figures = load("displacement_figures") if figures is None else figures
@@ -171,6 +176,7 @@ def population_before(figures: pd.DataFrame | None = None) -> pd.DataFrame:
         lambda rows: rows.assign(label=_labels(rows)))
 
 
+@checked_frames
 def departure_terms(figures: pd.DataFrame | None = None) -> pd.DataFrame:
     """The words each issuer of a count of 2023 uses for the people who left, by ORDER, each with its user and
     side; the parties' statements on why they left are in positions_on and outside_records."""
@@ -181,6 +187,7 @@ def departure_terms(figures: pd.DataFrame | None = None) -> pd.DataFrame:
                          "Source": title_and_reading(rows["source_id"])}).set_index("Term")
 
 
+@checked_frames
 def in_numbers(figures: pd.DataFrame | None = None) -> dict[str, int]:
     """How many figures the table holds, in how many groups, and how many of them each side gives."""
     figures = load("displacement_figures") if figures is None else figures

@@ -5,6 +5,7 @@ its arithmetic; a territory no text read names says so, never an inferred match.
 import pandas as pd
 
 from ..data.loading import load
+from ..data.names import check_name, checked_frames
 from ..data.words import date_label, date_labels, formatted, written_date
 from .sources import title_and_reading
 
@@ -12,6 +13,7 @@ NOT_NAMED = "not named in the texts read"
 NOT_LISTED = "not in the compilation's list"
 
 
+@checked_frames
 def acts_table(acts: pd.DataFrame | None = None, statements: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every act in date order: its body, symbol, date, meeting and vote as the pages read give them, and the
     territories its text names, as written."""
@@ -70,6 +72,7 @@ def _as_written(passages: pd.DataFrame) -> pd.Series:
     return ("“" + passages["wording"] + "” (" + passages["language"] + ")").set_axis(passages["act_id"])
 
 
+@checked_frames
 def dates_against_resolutions(territories: pd.DataFrame | None = None, acts: pd.DataFrame | None = None,
                               statements: pd.DataFrame | None = None) -> pd.DataFrame:
     """For every territory of the compilation, and every other place a resolution names: the resolutions whose
@@ -109,6 +112,7 @@ def _comparison(place: str, compiled: str, named_as: str, resolution: str = "", 
             "act_date": act_date}
 
 
+@checked_frames
 def dates_against_report(territories: pd.DataFrame | None = None,
                          captures: pd.DataFrame | None = None) -> pd.DataFrame:
     """For every town Human Rights Watch dates in 1993: the report's date at its precision beside the
@@ -152,10 +156,13 @@ def record_checks() -> pd.DataFrame:
     ]).set_index("check")
 
 
+@checked_frames
 def act_votes(statements: pd.DataFrame | None = None, act_id: str = "unga-62-243") -> pd.DataFrame:
     """An act's vote, one row per way of voting, each count with the source that gives it and, against, the
     members named."""
     statements = load("act_statements") if statements is None else statements
+    voted = statements.loc[statements["statement"].eq("vote"), "act_id"].unique()
+    check_name(act_id, voted, "act_id", "the act_ids of act_statements with a vote")
     sources = load("sources").set_index("source_id")["short_title"]
     rows = statements[statements["act_id"].eq(act_id) & statements["statement"].eq("vote")]
     counted = []

@@ -4,13 +4,17 @@ arithmetic), and the figures other publications give, each as worded, with its s
 import pandas as pd
 
 from ..data.loading import load
+from ..data.names import check_name, checked_frames
 from ..data.words import formatted
 from .sources import how_read, source_addresses
 
 
+@checked_frames
 def killed_by_group(figures: pd.DataFrame | None = None, source_id: str = "khojaly-narrative") -> pd.DataFrame:
     """Those killed by group as one source states them, with the remainder derived from its total."""
     figures = load("khojaly_figures") if figures is None else figures
+    stating = figures.loc[figures["measure"].eq("killed") & figures["group"].ne("all"), "source_id"].unique()
+    check_name(source_id, stating, "source_id", "the source_ids of khojaly_figures that give those killed by group")
     killed = figures[figures["measure"].eq("killed") & figures["source_id"].eq(source_id)
                      & figures["qualifier"].eq("exact")]
     total = killed.loc[killed["group"].eq("all"), "value"].item()
@@ -26,6 +30,7 @@ def killed_by_group(figures: pd.DataFrame | None = None, source_id: str = "khoja
     return table
 
 
+@checked_frames
 def estimates_table(estimates: pd.DataFrame | None = None) -> pd.DataFrame:
     """Published figures for those killed in Khojaly (and bodies counted), each as worded, with its source."""
     estimates = load("death_toll_estimates") if estimates is None else estimates

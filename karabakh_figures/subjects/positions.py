@@ -6,7 +6,7 @@ of words it is, its source and how that source was read."""
 import pandas as pd
 
 from ..data.loading import load
-from ..data.names import check_name
+from ..data.names import check_name, checked_frames
 from ..data.words import date_labels
 from .international import act_passages, records_table
 from .sources import title_and_reading
@@ -50,6 +50,7 @@ def _words_kind(speech: pd.Series, notes: pd.Series) -> list[str]:
             for kind, note in zip(speech, notes)]
 
 
+@checked_frames
 def positions_on(point: str, positions: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every party's documented statement on `point` (one of POINTS), by ORDER: who said it, when (as the page
     dates it), the words and what kind of words they are, and where they were read and how."""
@@ -71,6 +72,7 @@ def _dates(rows: pd.DataFrame) -> list[str]:
             zip(date_labels(rows), rows["date_precision"], rows["date_note"])]
 
 
+@checked_frames
 def not_read(point: str, positions: pd.DataFrame | None = None) -> list[str]:
     """The parties of whom no statement on `point` was read (which never means that they made none)."""
     _check_point(point)
@@ -79,6 +81,7 @@ def not_read(point: str, positions: pd.DataFrame | None = None) -> list[str]:
     return [party for party in PARTIES if party not in spoke]
 
 
+@checked_frames
 def in_brief(point: str, positions: pd.DataFrame | None = None) -> str:
     """How many statements the data holds on `point`, whose, how many are the speaker's own words, how many were
     read only second-hand, which party has none read, and how many records from outside the parties stand
@@ -103,6 +106,7 @@ def in_brief(point: str, positions: pd.DataFrame | None = None) -> str:
             + silence)
 
 
+@checked_frames
 def district_names(positions: pd.DataFrame | None = None) -> pd.DataFrame:
     """The names the statements in the data use for the districts around Nagorno-Karabakh, each with whose
     statement it is in."""

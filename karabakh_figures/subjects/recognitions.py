@@ -4,14 +4,17 @@ they are, what other sources say of them, and counted by year, level of body and
 import pandas as pd
 
 from ..data.loading import load
+from ..data.names import checked_frames
 from ..data.words import date_labels
 
 
+@checked_frames
 def by_date(table: pd.DataFrame) -> pd.DataFrame:
     """Rows in date order; rows without a date last, in file order."""
     return table.sort_values(["date_start", "date_end"], kind="stable", na_position="last").reset_index(drop=True)
 
 
+@checked_frames
 def recognition_table(recognitions: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every act, sorted by date, with what other sources say of it beside it, the words it uses for the events and
     whose words they are."""
@@ -47,6 +50,7 @@ def year_of(row_start, precision: str) -> str:
     return str(row_start.year) if precision in ("day", "month", "season", "year") else "no date given"
 
 
+@checked_frames
 def recognition_counts(recognitions: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
     """Acts counted by year, by level of body and by the terms they use (an act using two terms counts under
     both, so that table sums to more than the number of acts)."""

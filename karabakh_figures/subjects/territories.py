@@ -5,9 +5,11 @@ compilation states, and the area listed over time. Every derived number comes wi
 import pandas as pd
 
 from ..data.loading import load
+from ..data.names import checked_frames
 from ..data.words import date_labels, formatted, span
 
 
+@checked_frames
 def territory_table(territories: pd.DataFrame | None = None) -> pd.DataFrame:
     """The territories in date order, as a reader would want to see them."""
     territories = load("territories") if territories is None else territories
@@ -24,6 +26,7 @@ def territory_table(territories: pd.DataFrame | None = None) -> pd.DataFrame:
     }).set_index("Territory (as in the source)")
 
 
+@checked_frames
 def area_totals(territories: pd.DataFrame | None = None, area_figures: pd.DataFrame | None = None) -> pd.DataFrame:
     """The plain sum of the listed areas; the sum that counts an area lying within another only once; that sum
     with the parts of districts that other sources give as occupied (a range where they differ); and the share
@@ -72,6 +75,7 @@ def _area_figure(area_figures: pd.DataFrame, measure: str) -> pd.Series:
     return area_figures[area_figures["measure"].eq(measure)].iloc[0]
 
 
+@checked_frames
 def cumulative_area(territories: pd.DataFrame | None = None) -> pd.DataFrame:
     """Area listed as occupied over time, in date order, counting an area that lies within another row once.
 

@@ -235,6 +235,15 @@ CELL_CASES = {
     "what changed hands, not in the quote": (
         "control_changes.csv", "jabrayil-town-2020", "scope_as_stated", 'the town of Jabrayil',
         ['column scope_as_stated, value "the town of Jabrayil": not stated in source_quote']),
+    "a country code of the right shape that names no country": (
+        RECOGNITIONS, "us-ma-house-2010", "country", "XX",
+        ['column country, value "XX": not an ISO 3166-1 alpha-2 country code (pycountry\'s list of ISO 3166)']),
+    "a state code that names no state": (
+        RECOGNITIONS, "us-ma-house-2010", "subdivision", "US-XX",
+        ['column subdivision, value "US-XX": not an ISO 3166-2 subdivision code (pycountry\'s list of ISO 3166)']),
+    "a state of another country": (
+        RECOGNITIONS, "us-ma-house-2010", "subdivision", "MX-CMX",
+        ['column subdivision, value "MX-CMX": a subdivision of MX, not of the row\'s country US']),
     # The people displaced: each mistake of issue 26's list, one line each.
     "a displacement figure not in its quote": (
         DISPLACED, "dw-2023", "low", '100471',
@@ -455,7 +464,8 @@ def test_changed_raw_source(data_copy, validate):
     expected = json.loads((data_copy / "datapackage.json").read_text(encoding="utf-8"))["resources"][0]["hash"]
     assert validate(data_copy)[2][:-1] == [
         f'{raw}, row -, column -, value "{digest[:59]}…": the raw source differs from the copy described '
-        f"in datapackage.json ({expected})"]
+        f"in datapackage.json ({expected}); if the change is meant, record it: python -m karabakh_figures record "
+        f"{raw}"]
 
 
 def test_section_heading_on_the_wrong_line(data_copy, validate):
@@ -483,6 +493,13 @@ def test_an_act_dated_outside_the_years_covered(data_copy, validate):
     errors = validate(data_copy)[2]
     assert f'{where}, column date_start, value "1987-04-30": outside the years this table covers, 1988 to 2024' \
         in errors
+
+
+def test_a_recognition_sourced_outside_the_compilation_is_not_one_it_reports(data_copy, validate):
+    where = break_cell(data_copy, RECOGNITIONS, "us-ma-house-2010", "source_id", "ctx-later-recognitions")
+    assert (f'{where}, column source_id, value "ctx-later-recognitions": an act in recognitions.csv is one the '
+            "compilation reports, so its source is a section of the compilation (kind 'compilation section'); an "
+            "act reported elsewhere goes in later_recognitions.csv") in validate(data_copy)[2]
 
 
 def test_a_displacement_range_that_runs_downwards(data_copy, validate):

@@ -64,12 +64,15 @@ def test_an_export_outside_the_collection_writes_there_and_leaves_its_figures_al
             "figure, axes = charts.titled_figure('A line', 'A test.', 'nobody')\n"
             "charts.export(figure, 'scratch-line', alt='A line.', data=[])\n"
             "figure, axes = charts.titled_figure('Another line', 'A test.', 'nobody')\n"
-            "charts.export(figure, 'chosen-line', alt='A line.', data=[], folder='chosen')\n")
+            "print(repr(charts.export(figure, 'chosen-line', alt='A line.', data=[], folder='chosen')))\n")
     environment = {name: value for name, value in os.environ.items() if name != FIGURES_DIR_VARIABLE}
-    subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=environment, check=True)
+    run = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=environment, check=True, capture_output=True,
+                         text=True)
+    # No index: its links lead to the collection's data and notebooks, which a user's folder does not have.
     assert sorted(path.name for path in (tmp_path / "figures").iterdir()) == [
-        "README.md", "scratch-line.json", "scratch-line.png", "scratch-line.svg"]
+        "scratch-line.json", "scratch-line.png", "scratch-line.svg"]
     assert (tmp_path / "chosen" / "chosen-line.svg").is_file()
+    assert (run.stdout, run.stderr) == ("wrote chosen-line.svg, chosen-line.png, chosen-line.json in chosen/\n", "")
     assert {path.name: path.stat().st_mtime_ns for path in figures.iterdir()} == before
 
 

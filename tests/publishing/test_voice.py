@@ -64,7 +64,8 @@ def copy_of_the_tree(tmp_path):
     """The texts the check reads, copied, so that a test can plant a slip in them."""
     for folder in ("notebooks", "figures", "data", "benchmarks"):
         shutil.copytree(ROOT / folder, tmp_path / folder)
-    shutil.copy(ROOT / "README.md", tmp_path / "README.md")
+    for name in ("README.md", "CONTRIBUTING.md"):
+        shutil.copy(ROOT / name, tmp_path / name)
     return tmp_path
 
 

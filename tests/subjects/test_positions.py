@@ -89,6 +89,10 @@ def test_a_point_is_checked_by_name():
     with pytest.raises(ValueError, match="unknown point 'khojaly'; the points are: who is responsible"):
         positions_on("khojaly")
     with pytest.raises(TypeError, match="point must be one of POINTS"):
+        positions_on(3)
+    # The arguments the wrong way round: the table is named, not "string indices must be integers".
+    with pytest.raises(TypeError, match=r"positions_on\(\): positions must be a table \(a pandas DataFrame, as "
+                                        r"load\(\) returns\), not str 'who is responsible"):
         positions_on(load("positions"), POINTS[0])
 
 
