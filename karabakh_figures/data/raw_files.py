@@ -50,7 +50,7 @@ def record_raw(path: str | Path, title: str | None = None) -> str:
         if not title:
             raise RecordError(f"{path}: a new raw file needs a title: add --title 'What the file is'")
         resource = {"name": path.stem, "path": relative, "title": title,
-                    "description": "A raw text kept byte for byte so that its quotes can be checked. See raw/README.md.",
+                    "description": "A raw text kept byte for byte, so that its quotes can be checked: raw/README.md.",
                     "format": path.suffix.lstrip("."), "mediatype": MEDIA_TYPES.get(path.suffix, "text/plain"),
                     "encoding": "utf-8"}
         raw_positions = [position for position, other in enumerate(descriptor["resources"])

@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 
 from . import consistency, dates, displacement, quotes
-from .codes import check_codes
 from .addresses import check_source_addresses
+from .codes import check_codes
 from .descriptor import read_descriptor, tables_in
 from .paths import DESCRIPTOR
 from .problems import Problem
