@@ -37,7 +37,7 @@ def use_house_style() -> None:
     sns.set_theme(context="notebook", style="whitegrid", palette=PALETTE, font="DejaVu Sans")
     mpl.rcParams.update({
         "svg.hashsalt": "karabakh-in-figures",
-        "svg.fonttype": "path",
+        "svg.fonttype": "none",
         "figure.dpi": 100,
         "savefig.dpi": 150,
         "axes.spines.top": False,

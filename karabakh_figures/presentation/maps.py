@@ -17,7 +17,7 @@ from matplotlib.collections import PatchCollection
 from matplotlib.colors import Normalize
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
-from shapely.geometry import box
+from shapely.geometry import MultiPolygon, box
 from shapely.plotting import patch_from_polygon
 
 from ..data.loading import load
@@ -45,6 +45,9 @@ STATE_COLOURS = {LISTED: charts.OKABE_ITO["orange"], PART: "#FFFFFF", CHANGED: c
 #: Drawn hatched: a territory where a change of part is recorded and the rest is not dated by the sources here.
 HATCHED = (PART,)
 OTHER_DISTRICTS, NEIGHBOURS, EDGES = "#EDEDED", "#D4D4D4", "#FFFFFF"
+#: The finest detail a map keeps, in metres: a fifth of a pixel of the largest map drawn (about 1 km a pixel at
+#: 150 dpi), so that the simplified outline looks the same and its SVG stays light.
+DRAWN_METRES = 500
 _HALO = [path_effects.withStroke(linewidth=2.5, foreground="white")]
 
 
@@ -108,8 +111,12 @@ def draw_context(axes, features: gpd.GeoDataFrame, bounds, names: bool = True) -
     frame = box(bounds[0], bounds[2], bounds[1], bounds[3])
     countries = neighbours()
     axes.set_facecolor(NEIGHBOURS)
-    draw_shapes(axes, countries.geometry, facecolor="none", edgecolor=EDGES, linewidth=0.8)
-    draw_shapes(axes, features.geometry, facecolor=OTHER_DISTRICTS, edgecolor=EDGES, linewidth=0.6)
+    # Only what the frame shows is drawn: a district outside it would still be written, vertex by vertex, into the
+    # SVG. A margin keeps the clipped edges themselves outside the frame.
+    shown = frame.buffer(5_000)
+    draw_shapes(axes, countries.geometry.intersection(shown), facecolor="none", edgecolor=EDGES, linewidth=0.8)
+    draw_shapes(axes, features.geometry.intersection(shown), facecolor=OTHER_DISTRICTS, edgecolor=EDGES,
+                linewidth=0.6)
     if names:
         for country in countries.itertuples():
             visible = country.geometry.intersection(frame).buffer(-15_000)
@@ -128,11 +135,21 @@ def draw_context(axes, features: gpd.GeoDataFrame, bounds, names: bool = True) -
 
 
 def draw_shapes(axes, geometries, **style) -> None:
-    """Polygons as one matplotlib collection. geopandas' own plot redraws the whole figure after every call,
-    and a patch added on its own has its every vertex walked to update the data limits, which each map sets."""
-    patches = [patch_from_polygon(geometry) for geometry in geometries
-               if geometry is not None and not geometry.is_empty]
+    """Polygons as one matplotlib collection, simplified to the resolution drawn (DRAWN_METRES). geopandas' own
+    plot redraws the whole figure after every call, and a patch added on its own has its every vertex walked to
+    update the data limits, which each map sets."""
+    polygons = [_polygonal(geometry) for geometry in geometries if geometry is not None and not geometry.is_empty]
+    patches = [patch_from_polygon(polygon.simplify(DRAWN_METRES, preserve_topology=True)) for polygon in polygons
+               if not polygon.is_empty]
     axes.add_collection(PatchCollection(patches, **style), autolim=False)
+
+
+def _polygonal(geometry):
+    """The polygons of a geometry: a clipped shape can come with the lines and points where it touches the clip."""
+    if geometry.geom_type in ("Polygon", "MultiPolygon"):
+        return geometry
+    pieces = [piece for piece in getattr(geometry, "geoms", []) if piece.geom_type in ("Polygon", "MultiPolygon")]
+    return MultiPolygon([part for piece in pieces for part in getattr(piece, "geoms", [piece])])
 
 
 def date_colour(date: pd.Timestamp):

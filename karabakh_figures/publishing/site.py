@@ -77,6 +77,9 @@ def render_site(notebooks: list[Path], figures_dir: Path, data_dir: Path, out_di
         written.append(out_dir / page)
 
     if "index.html" in stale:
+        for entry in entries:
+            if entry["thumbnail"]:
+                entry["thumbnail"].update(_thumbnail(figures_dir / f"{entry['thumbnail']['name']}.png", out_dir))
         figures = key_figures()["key figure"].to_dict()
         maps = [entry["thumbnail"] for entry in entries if entry["name"].startswith("05-") and entry["thumbnail"]]
         write("index.html", "index.html.j2", title="Home", locator=maps[0] if maps else None,
@@ -117,6 +120,41 @@ def _stylesheet() -> bytes:
     highlighting = HtmlFormatter(style="default").get_style_defs(".highlight")
     return ((TEMPLATES / "assets" / "style.css").read_text(encoding="utf-8")
             + "\n/* Code highlighting (Pygments) */\n" + highlighting + "\n").encode("utf-8")
+
+
+#: The most bytes a page of the site, a chart's SVG and a thumbnail may weigh (benchmarks/weights.py reports them;
+#: a test holds them, since the sizes are the same on every run): a page on a phone's connection stays light.
+WEIGHT_BUDGETS = {"page": 300_000, "svg": 600_000, "thumbnail": 60_000}
+
+
+def weights(site: Path, figures_dir: Path) -> dict[str, dict[str, int]]:
+    """The bytes of every page of a rendered site, every chart's SVG and every thumbnail, by kind and file."""
+    return {"page": {str(path.relative_to(site)): path.stat().st_size for path in sorted(site.rglob("*.html"))},
+            "svg": {path.name: path.stat().st_size for path in sorted(figures_dir.glob("*.svg"))},
+            "thumbnail": {path.name: path.stat().st_size for path in sorted((site / "thumbnails").glob("*.png"))}}
+
+
+#: A thumbnail's width on the index, in CSS pixels (style.css: .thumbnail), and the pixels drawn for each: two, for
+#: a sharp image on a phone's screen.
+THUMBNAIL_CSS_PX, THUMBNAIL_DENSITY = 224, 2
+
+
+def _thumbnail(png: Path, out_dir: Path) -> dict:
+    """A chart's PNG drawn again at the size the index shows it (site/thumbnails/, beside the copy of figures/
+    that each build makes exact), so that the index does not load full-size charts for small pictures: its
+    address and size."""
+    from PIL import Image
+
+    target = out_dir / "thumbnails" / png.name
+    with Image.open(png) as image:
+        width = THUMBNAIL_CSS_PX * THUMBNAIL_DENSITY
+        height = round(image.height * width / image.width)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        drawn = image.convert("RGB").resize((width, height), Image.Resampling.LANCZOS)
+        # A palette of 256 colours: a chart has few, and the file is a third of the size.
+        drawn.quantize(256, method=Image.Quantize.MEDIANCUT).save(target, optimize=True)
+    return {"src": f"thumbnails/{png.name}", "width": THUMBNAIL_CSS_PX,
+            "height": round(height / THUMBNAIL_DENSITY)}
 
 
 def _sync_tree(source: Path, target: Path, skip: tuple[str, ...] = (), extra: dict[str, bytes] | None = None,
@@ -184,7 +222,7 @@ def _entry(path: Path, figures_dir: Path) -> dict:
     thumbnail = None
     if about.get("key_chart"):
         record = json.loads((figures_dir / f"{about['key_chart']}.json").read_text(encoding="utf-8"))
-        thumbnail = {"src": f"figures/{about['key_chart']}.png", "alt": record["alt"]}
+        thumbnail = {"name": about["key_chart"], "src": f"figures/{about['key_chart']}.png", "alt": record["alt"]}
     return {"name": path.name, "href": f"notebooks/{path.stem}.html", "title": title,
             "short": _SHORT_NAMES.get(path.name[:2], title), "summary": about.get("summary", ""),
             "thumbnail": thumbnail, "sources": _sources_used(notebook)}

@@ -16,7 +16,7 @@ import pytest
 
 from conftest import DATA, ROOT, read_rows, row_number, set_cell
 from karabakh_figures.publishing.build import build, notebooks
-from karabakh_figures.publishing.site import render_site
+from karabakh_figures.publishing.site import WEIGHT_BUDGETS, render_site, weights
 
 CHROMIUM = Path(os.environ.get("KARABAKH_CHROMIUM", "/usr/bin/chromium"))
 #: The two screens a reader's questions were tried on: a laptop and a phone.
@@ -69,6 +69,15 @@ def served(site):
     server = serve(site)
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+def test_every_page_chart_and_thumbnail_is_within_its_weight_budget(site):
+    found = weights(site, ROOT / "figures")
+    assert {kind: {name: size for name, size in sizes.items() if size > WEIGHT_BUDGETS[kind]}
+            for kind, sizes in found.items()} == {kind: {} for kind in WEIGHT_BUDGETS}
+    assert len(found["thumbnail"]) >= 4 and len(found["page"]) >= 15
+    # Charts are files beside the pages, never inlined.
+    assert not [name for name in found["page"] if "data:image/png;base64" in (site / name).read_text(encoding="utf-8")]
 
 
 def pages(site: Path) -> list[str]:
