@@ -12,6 +12,7 @@ import pandas as pd
 import seaborn as sns
 from IPython.display import Image
 from matplotlib.dates import DateFormatter, DayLocator
+from matplotlib.text import Annotation
 from matplotlib.ticker import FuncFormatter, ScalarFormatter
 
 from ..data.dates import LATEST_ONLY
@@ -56,18 +57,33 @@ def titled_figure(title: str, subtitle: str, source: str, *, nrows: int = 1, nco
     """A figure with its title, a subtitle saying what is shown, and a "Source:" line; returns (figure, axes)."""
     use_house_style()
     figure, axes = plt.subplots(nrows, ncols, figsize=size, layout="constrained", **subplot_options)
-    width, height = size
-    subtitle = textwrap.fill(subtitle, int(width * 13))
-    source = textwrap.fill(f"Source: {source}", int(width * 15))
-    # Heights in inches: 14 pt title, 10 pt subtitle lines, 8 pt source lines, with some air between.
-    title_top, subtitle_top = 0.12, 0.48
-    top = subtitle_top + _LINE_INCHES[10] * (subtitle.count("\n") + 1) + 0.2
-    bottom = 0.1 + _LINE_INCHES[8] * (source.count("\n") + 1) + 0.12
-    figure.text(0.01, 1 - title_top / height, title, va="top", ha="left", fontsize=14, fontweight="bold")
-    figure.text(0.01, 1 - subtitle_top / height, subtitle, va="top", ha="left", fontsize=10, color=TEXT_GREY)
-    figure.text(0.01, 0.1 / height, source, va="bottom", ha="left", fontsize=8, color=TEXT_GREY)
-    figure.get_layout_engine().set(rect=(0, bottom / height, 1, 1 - (top + bottom) / height))
+    figure.text(0, 0, title, va="top", ha="left", fontsize=14, fontweight="bold")
+    figure.text(0, 0, subtitle, va="top", ha="left", fontsize=10, color=TEXT_GREY)
+    figure.text(0, 0, f"Source: {source}", va="bottom", ha="left", fontsize=8, color=TEXT_GREY)
+    # The header's own words, kept to wrap them again for the narrow render.
+    figure.header = (title, subtitle, f"Source: {source}")
+    _place_header(figure)
     return figure, axes
+
+
+def _place_header(figure) -> None:
+    """Wrap the title, the subtitle and the source line to the figure's width and place them, the title and the
+    subtitle above the panels and the source line below, leaving the panels the rest (constrained layout)."""
+    width, height = figure.get_size_inches()
+    title, subtitle, source = figure.texts[:3]
+    wrapped = [textwrap.fill(words, int(width * chars)) for words, chars in zip(figure.header, (7.5, 13, 15))]
+    for text, words in zip((title, subtitle, source), wrapped):
+        text.set_text(words)
+    # Heights in inches: 14 pt title lines, 10 pt subtitle lines, 8 pt source lines, with some air between.
+    title_lines = wrapped[0].count("\n")
+    title_top, subtitle_top = 0.12, 0.48 + 0.24 * title_lines
+    top = subtitle_top + _LINE_INCHES[10] * (wrapped[1].count("\n") + 1) + 0.2
+    bottom = 0.1 + _LINE_INCHES[8] * (wrapped[2].count("\n") + 1) + 0.12
+    title.set_position((0.01, 1 - title_top / height))
+    subtitle.set_position((0.01, 1 - subtitle_top / height))
+    source.set_position((0.01, 0.1 / height))
+    figure.get_layout_engine().set(rect=(0, bottom / height, 1, 1 - (top + bottom) / height))
+    figure.header_inches = top + bottom
 
 
 def label_bars(axes, values, formatter=lambda value: f"{value:,.0f}", names=None, **text_options) -> list[str]:
@@ -82,9 +98,20 @@ def label_bars(axes, values, formatter=lambda value: f"{value:,.0f}", names=None
     return written if names is None else [f"{name} {text}" for name, text in zip(names, written)]
 
 
-def described(opening: str, items, closing: str = ".") -> str:
+class Description(str):
+    """Alt text that also keeps its parts, so that the site can write it under a chart as a short list: what the
+    chart is (`opening`), one item per bar, panel or territory (`items`), and what to know (`closing`)."""
+
+    def __new__(cls, opening: str, items, closing: str = "."):
+        items = list(items)
+        text = super().__new__(cls, opening + "; ".join(items) + closing)
+        text.opening, text.items, text.closing = opening, items, closing
+        return text
+
+
+def described(opening: str, items, closing: str = ".") -> Description:
     """Alt text in the one shape every chart's takes: what it is, then each item it shows, then what to know."""
-    return opening + "; ".join(items) + closing
+    return Description(opening, items, closing)
 
 
 class ExportedFigure(Image):
@@ -113,18 +140,24 @@ def export(figure, name: str, *, alt: str, data: list[str], folder: str | Path |
     paths = [folder / f"{name}.svg", folder / f"{name}.png", folder / f"{name}.json"]
     figure.savefig(paths[0], format="svg", metadata={"Date": None, "Creator": None}, bbox_inches=bounds)
     figure.savefig(paths[1], format="png", metadata={"Software": None}, bbox_inches=bounds)
+    narrow = folder / f"{name}{NARROW_SUFFIX}.png"
+    _lay_out_narrow(figure)
+    figure.savefig(narrow, format="png", metadata={"Software": None}, bbox_inches=_laid_out_bounds(figure))
     plt.close(figure)
-    # titled_figure wrote the title, the subtitle and the source line, in that order (wrapped to the figure).
-    title, subtitle, credit = (" ".join(text.get_text().split()) for text in figure.texts[:3])
+    # titled_figure wrote the title, the subtitle and the source line, in that order.
+    title, subtitle, credit = (" ".join(words.split()) for words in figure.header)
     record = {"figure": name, "title": title, "subtitle": subtitle, "source": credit, "notebook": _notebook_of(name),
-              "data": data, "alt": alt}
+              "data": data, "narrow": narrow.name, "alt": alt}
     # Notebooks run side by side in the build, each rewriting the index from every record: a record is written
     # whole, and the index by one notebook at a time, so that the last one to write it lists them all.
     write_whole(paths[2], json.dumps(record, indent=1, ensure_ascii=False) + "\n")
     if _indexed(folder):
         with locked(folder):
             write_index(folder)
-    return ExportedFigure(paths, metadata={"alt": alt, "caption": title, "figure": name})
+    metadata = {"alt": alt, "caption": title, "figure": name, "narrow": narrow.name}
+    if isinstance(alt, Description):
+        metadata["in_words"] = {"opening": alt.opening, "items": alt.items, "closing": alt.closing}
+    return ExportedFigure(paths, metadata=metadata)
 
 
 def _indexed(folder: Path) -> bool:
@@ -132,6 +165,77 @@ def _indexed(folder: Path) -> bool:
     which only those have beside them."""
     built = os.environ.get(FIGURES_DIR_VARIABLE)
     return folder.resolve() in {(ROOT / "figures").resolve(), *([Path(built).resolve()] if built else [])}
+
+
+#: The narrow render, for a phone: NARROW_INCHES wide, drawn at savefig.dpi (150), so that a 390-px screen shows it
+#: about 1.7 times smaller than drawn and its 8-point labels at 10 px; its panels in one column.
+NARROW_INCHES, NARROW_SUFFIX = 4.0, "-narrow"
+
+
+def _lay_out_narrow(figure) -> None:
+    """Lay the figure out again for a phone: NARROW_INCHES wide, its panels stacked in one column in reading
+    order (a map keeps its shape, a chart its height), empty panels left out, the header wrapped again."""
+    panels = [axes for axes in figure.axes if axes.get_subplotspec() is not None]
+    shown = [axes for axes in panels if axes.has_data() or axes.get_legend() or axes.texts or axes.collections
+             or axes.child_axes]
+    for axes in set(panels) - set(shown):
+        axes.set_visible(False)
+    for axes in shown:
+        _wrap_outside_labels(axes)
+        _wrap_row_names(axes)
+        for location in ("left", "center"):
+            title = axes.get_title(loc=location)
+            if len(title) > 40:
+                axes.set_title(textwrap.fill(" ".join(title.split()), 40), loc=location)
+    heights = []
+    for axes in shown:
+        box = axes.get_position()
+        width, height = box.width * figure.get_figwidth(), box.height * figure.get_figheight()
+        # A map (equal aspect) keeps its shape at the new width; a chart keeps its height, for its rows' sake.
+        heights.append(height * (NARROW_INCHES - 0.6) / width if axes.get_aspect() == 1.0 else height)
+    grid = figure.add_gridspec(len(shown), 1, height_ratios=heights)
+    for position, axes in enumerate(shown):
+        axes.set_subplotspec(grid[position])
+    with mpl.rc_context({"figure.constrained_layout.use": True}):
+        figure.set_layout_engine("constrained")
+    figure.set_size_inches(NARROW_INCHES, sum(heights) * 1.15 + 0.5)
+    for axes in shown:
+        _fewer_ticks(axes)
+    _place_header(figure)
+    figure.set_size_inches(NARROW_INCHES, sum(heights) * 1.15 + 0.5 + figure.header_inches)
+    _place_header(figure)
+
+
+def _wrap_outside_labels(axes, characters: int = 28) -> None:
+    """Labels beside a mark (to its right, in offset points) or set to the right of the panel (in axes fraction
+    beyond 1), wrapped narrower, so that the panel keeps room beside them on a phone."""
+    for text in axes.texts:
+        if not isinstance(text, Annotation) or len(text.get_text()) <= characters:
+            continue
+        coordinates = str(text.anncoords)
+        beside = "offset points" in coordinates and text.xyann[0] >= 0 and text.get_horizontalalignment() == "left"
+        outside = "axes fraction" in coordinates and text.xyann[0] > 1
+        if beside or outside:
+            text.set_text(textwrap.fill(" ".join(text.get_text().split()), characters))
+
+
+def _fewer_ticks(axes, most: int = 5) -> None:
+    """Every other tick of a horizontal axis that has more than `most`, so that labels made for a wide chart do
+    not run into each other on a narrow one."""
+    low, high = axes.get_xlim()
+    # The labels as the wide render drew them: a date axis's formatter would not survive fixed ticks.
+    shown = [(tick, label.get_text()) for tick, label in zip(axes.get_xticks(), axes.get_xticklabels())
+             if low <= tick <= high]
+    if len(shown) > most and axes.xaxis.get_visible():
+        kept = shown[::2]
+        axes.set_xticks([tick for tick, _ in kept], [label for _, label in kept])
+
+
+def _wrap_row_names(axes, characters: int = 22) -> None:
+    """Long names of rows on the vertical axis, wrapped, so that they leave the panel its width on a phone."""
+    labels = [label.get_text() for label in axes.get_yticklabels()]
+    if any(len(label) > characters for label in labels):
+        axes.set_yticks(axes.get_yticks(), [textwrap.fill(label, characters) for label in labels])
 
 
 def _thousands_on_axes(figure) -> None:
@@ -417,30 +521,33 @@ def side_legend(axes) -> None:
                 alignment="left")
 
 
-def departure_days(axes, counts: pd.DataFrame, population: pd.DataFrame) -> list[str]:
+def departure_days(axes, key, counts: pd.DataFrame, population: pd.DataFrame) -> list[str]:
     """The counts of a departure that the sources date, each at the day it counts up to (a line over the days the
-    source gives, where it gives no single day), with its label (a `label` column) to the right of the axes,
-    highest first, joined to its mark; the population given for before as a labelled dashed line. The axis starts
-    below the lowest count, not at zero: the marks are points, not bars. Returns the labels, for the alt text."""
+    source gives, where it gives no single day) and numbered, highest first; in `key`, a panel of its own (beside
+    the chart, or under it on a phone), each number's label (a `label` column). The population given for before
+    is a labelled dashed line. The axis starts below the lowest count, not at zero: the marks are points, not
+    bars. Returns the labels, for the alt text."""
     values = pd.concat([counts["low"], population["low"]])
     bottom, top = values.min() * 0.9, values.max() * 1.04
     by_value = counts.sort_values("low", ascending=False, kind="stable")
-    slots = [top - (top - bottom) * (0.02 + 0.96 * position / max(len(counts) - 1, 1))
-             for position in range(len(counts))]
-    for row, slot in zip(by_value.itertuples(), slots):
+    for number, row in enumerate(by_value.itertuples(), start=1):
         if row.date_precision not in ("day", LATEST_ONLY):
             axes.plot([row.date_start, row.date_end], [row.low] * 2, color=SIDE_COLOURS[row.side], linewidth=1.2)
         _count_mark(axes, row, row.date_end, row.low, size=8)
-        axes.annotate(textwrap.fill(row.label, 60), (row.date_end, row.low), xytext=(1.03, slot),
-                      textcoords=("axes fraction", "data"), va="center", fontsize=8.5, color=TEXT_GREY,
-                      arrowprops={"arrowstyle": "-", "color": MUTED, "linewidth": 0.6, "relpos": (0, 0.5)})
+        axes.annotate(str(number), (row.date_end, row.low), xytext=(0, 7 if number % 2 else -7),
+                      textcoords="offset points", ha="center", va="bottom" if number % 2 else "top", fontsize=8.5,
+                      fontweight="bold", color=TEXT_GREY)
     for row in population.itertuples():
         axes.axhline(row.low, color=SIDE_COLOURS[row.side], linestyle="--", linewidth=1)
-        axes.annotate(textwrap.fill(f"Population before: {row.label}", 70), (0.01, row.low),
+        axes.annotate(textwrap.fill(f"Population before: {row.label}", 60), (0.01, row.low),
                       xycoords=("axes fraction", "data"), xytext=(0, -4), textcoords="offset points", va="top",
                       fontsize=8.5, color=TEXT_GREY)
     axes.set_ylim(bottom, top)
-    axes.xaxis.set_major_locator(DayLocator(bymonthday=(1, 5, 10, 15, 20, 25)))
+    axes.xaxis.set_major_locator(DayLocator(bymonthday=(1, 10, 20)))
     axes.xaxis.set_major_formatter(DateFormatter("%-d %b"))
     axes.grid(axis="x", visible=False)
+    key.axis("off")
+    key.text(0, 1, "\n".join(textwrap.fill(f"{number}. {label}", 48, subsequent_indent="    ")
+                             for number, label in enumerate(by_value["label"], start=1)),
+             va="top", ha="left", fontsize=8.5, color=TEXT_GREY, linespacing=1.3, transform=key.transAxes)
     return [*by_value["label"], *("Population before: " + population["label"])]

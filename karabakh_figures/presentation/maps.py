@@ -317,14 +317,13 @@ def control_panels(axes_list, features: gpd.GeoDataFrame, shapes: gpd.GeoDataFra
     return states
 
 
-def panels_described(states: list[pd.DataFrame], names: pd.Series) -> str:
-    """The control panels as alt text: each panel (as control_panels returns them), then each territory's state
-    by its date (`names`: territory_id -> name), and the sources the panel adds."""
-    return " ".join(
-        f"{state['panel'].iloc[0]}: " + "; ".join(
-            f"{names[row.territory_id]} {row.state}" + (", town's change recorded" if row.town_changed else "")
-            for row in state.itertuples()) + f". Sources added: {state['added'].iloc[0] or 'none'}."
-        for state in states)
+def panel_items(states: list[pd.DataFrame], names: pd.Series) -> list[str]:
+    """The control panels for the alt text, one item per panel (as control_panels returns them): each territory's
+    state by the panel's date (`names`: territory_id -> name), and the sources the panel adds."""
+    return [f"{state['panel'].iloc[0]}: " + ", ".join(
+                f"{names[row.territory_id]} {row.state}" + (" (town's change recorded)" if row.town_changed else "")
+                for row in state.itertuples()) + f"; sources added: {state['added'].iloc[0] or 'none'}"
+            for state in states]
 
 
 def named_panel(axes, features: gpd.GeoDataFrame, shapes: gpd.GeoDataFrame, named: list[str], bounds, title: str,

@@ -118,12 +118,15 @@ def test_every_displacement_figure_is_drawn_in_its_group_s_panel_hollow_where_a_
     assert all(not marks for marks in drawn[len(GROUPS):])
 
 
-def test_the_departure_s_labels_run_from_the_highest_count_down():
+def test_the_departure_s_counts_are_numbered_from_the_highest_and_named_in_the_key():
     from karabakh_figures.subjects.displacement import departure_counts, population_before
 
     counts = departure_counts()
-    figure, axes = charts.titled_figure("Title", "Subtitle", "Source")
-    labels = charts.departure_days(axes, counts, population_before())
+    figure, (chart, key) = charts.titled_figure("Title", "Subtitle", "Source", ncols=2)
+    labels = charts.departure_days(chart, key, counts, population_before())
+    numbers = [text.get_text() for text in chart.texts if text.get_text().isdigit()]
     charts.plt.close(figure)
     assert labels[:len(counts)] == counts.sort_values("low", ascending=False, kind="stable")["label"].tolist()
     assert labels[-1].startswith("Population before: ")
+    assert numbers == [str(number) for number in range(1, len(counts) + 1)]
+    assert " ".join(key.texts[0].get_text().split()).startswith(f"1. {labels[0]}"[:40])

@@ -80,6 +80,28 @@ def test_every_page_chart_and_thumbnail_is_within_its_weight_budget(site):
     assert not [name for name in found["page"] if "data:image/png;base64" in (site / name).read_text(encoding="utf-8")]
 
 
+#: How much smaller than drawn a chart may be shown on a phone: its 8-point labels stay at 9 CSS px or more.
+MOST_SHRUNK = 2.3
+
+
+def test_every_chart_on_a_phone_is_its_narrow_render_and_the_control_map_is_portrait(browser, site, served):
+    tab = browser.new_page(viewport=SCREENS["phone"])
+    measured = {}
+    for name in (page for page in pages(site) if page.startswith("notebooks/")):
+        visit(browser, served + name, tab=tab)
+        measured.update({src.rsplit("/", 1)[-1]: (natural, height, shown) for src, natural, height, shown in
+                         tab.eval_on_selector_all("figure.chart img", "images => images.map(image => "
+                                                  "[image.currentSrc, image.naturalWidth, image.naturalHeight, "
+                                                  "image.clientWidth])")})
+    tab.close()
+    drawn = {path.name.replace(".json", "-narrow.png") for path in (ROOT / "figures").glob("*.json")}
+    assert set(measured) == drawn
+    assert {name: round(natural / shown, 2) for name, (natural, _, shown) in measured.items()
+            if natural / shown > MOST_SHRUNK} == {}
+    natural, height, _ = measured["05-control-map-narrow.png"]
+    assert height > 2 * natural
+
+
 def pages(site: Path) -> list[str]:
     return sorted(str(path.relative_to(site)) for path in site.rglob("*.html"))
 
@@ -102,6 +124,9 @@ def visit(browser, url: str, accessibility: bool = False, tab=None) -> dict:
     for event, listener in listeners.items():
         page.on(event, listener)
     page.goto(url, wait_until="load")
+    # Charts load lazily, as a reader scrolls to them: here every image is loaded, to be measured.
+    page.evaluate("Promise.all([...document.images].map(image => { image.loading = 'eager'; return image.complete "
+                  "? null : new Promise(done => { image.onload = image.onerror = done; }); }))")
     seen["images"] = page.eval_on_selector_all(
         "img", "images => images.map(image => [image.currentSrc.slice(0, 80), image.naturalWidth, image.alt])")
     seen["links"] = page.eval_on_selector_all("a[href]", "links => links.map(link => link.getAttribute('href'))")
@@ -245,7 +270,7 @@ SCREEN_MEASURES = """columns => ({
         return [column, {left: own.left, right: own.right, boxLeft: box.left, boxRight: box.right}];
     })),
     figures: [...document.querySelectorAll('figure.chart')].map(figure => ({
-        link: figure.querySelector('a > img')?.parentElement.getAttribute('href') ?? null,
+        link: figure.querySelector('a > picture > img, a > img')?.closest('a').getAttribute('href') ?? null,
         words: figure.querySelector('.described') ? figure.querySelector('.described').innerText : ''})),
     contents: [...document.querySelectorAll('nav.contents a')].map(link => link.getAttribute('href')),
     anchors: [...document.querySelectorAll('[id]')].map(element => element.id),
