@@ -1,6 +1,7 @@
 """The package root: every entry point a notebook uses is importable from it by name, documented, and listed by
 dir() and help(); importing the root alone loads no pandas (the command line's no-op build stays cheap)."""
 
+import json
 import pydoc
 import re
 import subprocess
@@ -80,3 +81,14 @@ def test_a_two_day_span_is_written_with_both_days():
     start, end = pd.Timestamp("1992-02-25"), pd.Timestamp("1992-02-26")
     assert karabakh_figures.date_label(start, end, "day") == "25–26 February 1992"
     assert karabakh_figures.date_label(start, start, "day") == "25 February 1992"
+
+
+def test_the_version_is_one_in_the_citation_the_data_package_the_package_and_the_changelog():
+    from karabakh_figures.data.paths import ROOT
+    from karabakh_figures.publishing.site import citation
+
+    version = citation()["version"]
+    descriptor = json.loads((ROOT / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    project = re.search(r'^version = "([^"]+)"', (ROOT / "pyproject.toml").read_text(encoding="utf-8"), re.M)[1]
+    newest = re.search(r"^## (\S+) \(", (ROOT / "CHANGELOG.md").read_text(encoding="utf-8"), re.M)[1]
+    assert descriptor["version"] == project == newest == version

@@ -5,6 +5,7 @@ opened from file:// and served by any static server, with no request to another 
 """
 
 import hashlib
+import html
 import json
 import re
 from functools import lru_cache
@@ -37,7 +38,8 @@ def render_site(notebooks: list[Path], figures_dir: Path, data_dir: Path, out_di
     readmes = _readmes(figures_dir, data_dir)
     state_path = out_dir / ".build-state.json"
     state = json.loads(state_path.read_text(encoding="utf-8")) if state_path.is_file() else {}
-    templates = _digest(sorted(TEMPLATES.rglob("*.j2")))
+    # Every page's footer cites the collection from CITATION.cff: a new version renders every page again.
+    templates = _hash(_digest(sorted(TEMPLATES.rglob("*.j2"))), (ROOT / "CITATION.cff").read_bytes())
     data_files = _digest(sorted(path for path in data_dir.rglob("*") if path.is_file()))
     entries = [_entry(path, figures_dir) for path in notebooks]
     pages = ([{"href": "index.html", "short": "Home"}]
@@ -67,6 +69,7 @@ def render_site(notebooks: list[Path], figures_dir: Path, data_dir: Path, out_di
     environment = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                                      keep_trailing_newline=True)
     environment.filters["linked"] = lambda text: markupsafe.Markup(linked_addresses(str(markupsafe.escape(text))))
+    environment.globals["cite"] = citation()
     written = []
 
     def write(page: str, template: str, **context) -> None:
@@ -208,6 +211,23 @@ def _source_groups(entries: list[dict]) -> list[dict]:
             {"id": "outside", "title": "Outside sources", "sources": outside}]
 
 
+def citation(path: Path = ROOT / "CITATION.cff") -> dict[str, str]:
+    """The collection's version, its release date and a ready citation, as CITATION.cff gives them (its top-level
+    keys, read as the file writes them: one quoted value a line)."""
+    text = path.read_text(encoding="utf-8")
+
+    def value(key: str) -> str:
+        found = re.search(rf'^{key}: "([^"]*)"', text, re.M)
+        if found is None:
+            raise ValueError(f"{path}: no {key} line")
+        return found[1]
+
+    authors = " & ".join(re.findall(r'^  - name: "([^"]*)"', text.split("\nreferences:")[0], re.M))
+    version, released = value("version"), value("date-released")
+    return {"version": version, "date": released,
+            "text": f"{authors} ({released[:4]}). {value('title')} (version {version}) [Data set]."}
+
+
 def _sources_used(notebook: dict) -> list[str]:
     """The sources a notebook recorded as used (its sources.used_here() output), if any."""
     return [source for cell in notebook["cells"] for output in cell.get("outputs", [])
@@ -268,26 +288,38 @@ def _readme_markdown():
 
 def _scrolling_regions(body: str) -> str:
     """A README's tables and code blocks scroll inside their own region, which a keyboard can reach, rather than
-    widening the page on a phone."""
+    widening the page; on a phone each row of a table is a block, every cell under its column's name (as the
+    report tables do), so that no column is clipped."""
     numbers = iter(range(1, body.count("<table>") + 1))
 
     def region(table: re.Match) -> str:
-        columns = [re.sub(r"<[^>]+>", "", cell) for cell in re.findall(r"<th[^>]*>(.*?)</th>", table[1], re.S)[:3]]
-        label = f"Table {next(numbers)}: {', '.join(columns)}"
+        headers = [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<th[^>]*>(.*?)</th>", table[1], re.S)]
+        label = f"Table {next(numbers)}: {', '.join(headers[:3])}"
+
+        def labelled_row(row: re.Match) -> str:
+            cells = iter(headers)
+            return re.sub(r"<td\b", lambda _: f'<td data-label="{html.escape(next(cells, ""))}"', row[0])
+
+        rows = re.sub(r"<tr>.*?</tr>", labelled_row, table[1], flags=re.S)
         return (f'<div class="table-scroll" role="region" tabindex="0" aria-label="{label}">'
-                f"<table>{table[1]}</table></div>")
+                f'<table class="readme-table">{rows}</table></div>')
 
     body = re.sub(r"<table>(.*?)</table>", region, body, flags=re.S)
     return body.replace("<pre>", '<pre tabindex="0">')
 
 
 _HEADING = re.compile(r'<h2(?: id="([^"]*)")?>(.*?)</h2>', re.S)
+_TITLE = re.compile(r"<h1\b[^>]*>.*?</h1>", re.S)
 
 
 def _with_contents(body: str) -> dict:
-    """The page's body with an id on each section heading, and its list of contents (where it has three
-    sections or more: a shorter page needs none)."""
+    """The page's title (its first heading, taken out of the body so that it comes before anything else on the
+    page), its body with an id on each section heading, and its list of contents (where it has three sections or
+    more: a shorter page needs none)."""
     contents = []
+    title = _TITLE.search(body)
+    heading = title[0] if title else ""
+    body = body.replace(heading, "", 1)
 
     def named(heading: re.Match) -> str:
         words = re.sub(r"<[^>]+>", "", heading[2]).replace("¶", "").strip()
@@ -296,4 +328,4 @@ def _with_contents(body: str) -> dict:
         return f'<h2 id="{anchor}">{heading[2]}</h2>'
 
     body = _HEADING.sub(named, body)
-    return {"body": body, "contents": contents if len(contents) >= 3 else []}
+    return {"heading": heading, "body": body, "contents": contents if len(contents) >= 3 else []}

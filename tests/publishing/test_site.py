@@ -102,6 +102,24 @@ def test_every_chart_on_a_phone_is_its_narrow_render_and_the_control_map_is_port
     assert height > 2 * natural
 
 
+def test_every_page_opens_with_its_title_and_ends_with_the_version_and_a_citation(site):
+    version = re.search(r'^version: "([^"]+)"', (ROOT / "CITATION.cff").read_text(encoding="utf-8"), re.M)[1]
+    for name in pages(site):
+        text = (site / name).read_text(encoding="utf-8")
+        main = text[text.index("<main>") + len("<main>"):].lstrip()
+        assert main.startswith("<h1"), f"{name}: something stands before the title: {main[:80]}"
+        footer = text[text.index('<footer class="site-footer">'):]
+        assert f"Version {version} (" in footer and "Cite as:" in footer and f"(version {version})" in footer, name
+
+
+def test_a_readme_s_tables_name_each_cell_s_column_for_a_phone(site):
+    readme = (site / "data" / "README.html").read_text(encoding="utf-8")
+    tables = re.findall(r'<table class="readme-table">(.*?)</table>', readme, re.S)
+    assert len(tables) >= 10
+    for table in tables:
+        assert '<td>' not in table and re.findall(r'<td data-label="([^"]+)"', table)
+
+
 def pages(site: Path) -> list[str]:
     return sorted(str(path.relative_to(site)) for path in site.rglob("*.html"))
 
