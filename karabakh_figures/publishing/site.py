@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..data.paths import ROOT
 from ..presentation.output_types import SOURCES_MIMETYPE
+from . import search
 
 TEMPLATES = Path(__file__).resolve().parent / "site_templates"
 #: Short names for the navigation, by notebook number.
@@ -103,7 +104,14 @@ def render_site(notebooks: list[Path], figures_dir: Path, data_dir: Path, out_di
               map_files=[resource for resource in descriptor["resources"] if resource.get("format") == "geojson"],
               citation=(ROOT / "CITATION.cff").read_text(encoding="utf-8"))
     if "sources.html" in stale:
-        write("sources.html", "sources.html.j2", title="Sources", groups=_source_groups(entries))
+        from ..data.loading import load
+
+        groups = _source_groups(entries)
+        described = [source for group in groups for source in group["sources"]]
+        write("sources.html", "sources.html.j2", title="Sources", groups=groups,
+              statuses=sorted({source["status"] for source in described}),
+              party_links=sorted({source["party_link"] for source in described}),
+              hosts=load("hosts").to_dict("records"))
     for page, readme in readmes.items():
         if page in stale:
             text = readme.read_text(encoding="utf-8")
@@ -112,6 +120,8 @@ def render_site(notebooks: list[Path], figures_dir: Path, data_dir: Path, out_di
                   **_with_contents(_scrolling_regions(_link_pages(_readme_markdown()(text)))))
     for page in set(state) - set(wanted):
         (out_dir / page).unlink(missing_ok=True)
+    if written or not (out_dir / search.INDEX_FILE).is_file():
+        search.write_index(out_dir)
     if wanted != state:
         state_path.write_text(json.dumps(wanted, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return written

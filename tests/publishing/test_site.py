@@ -120,6 +120,37 @@ def test_a_readme_s_tables_name_each_cell_s_column_for_a_phone(site):
         assert '<td>' not in table and re.findall(r'<td data-label="([^"]+)"', table)
 
 
+@pytest.mark.parametrize("term", ["Mijatović", "Bishkek", "Meskhetian", "Hajduković"])
+def test_search_from_disk_finds_a_term_on_the_pages_that_hold_it(browser, site, term):
+    from karabakh_figures.publishing.search import words_found
+
+    expected = words_found(site, term)
+    assert expected, term
+    tab = browser.new_page(viewport=SCREENS["phone"])
+    tab.goto((site / "notebooks" / "02-khojaly-casualties.html").as_uri())
+    tab.fill("#site-search-box", term)
+    tab.wait_for_selector("#site-search-results li a")
+    found = tab.eval_on_selector_all("#site-search-results li a", "links => links.map(link => link.href)")
+    tab.close()
+    assert sorted({link.split("#")[0].removeprefix(site.as_uri() + "/") for link in found}) == expected
+
+
+def test_the_sources_can_be_filtered_by_how_they_were_read_and_who_runs_the_page(browser, served):
+    tab = browser.new_page(viewport=SCREENS["desktop"])
+    tab.goto(served + "sources.html")
+    everyone = tab.locator(".source-list > li:visible").count()
+    tab.select_option("#filter-party", "run by a party to the conflict")
+    shown = tab.eval_on_selector_all(".source-list > li:not([hidden])", "items => items.map(item => item.dataset.party)")
+    assert shown and set(shown) == {"run by a party to the conflict"} and len(shown) < everyone
+    assert tab.inner_text("#filter-count") == f"{len(shown)} of {everyone} sources"
+    tab.select_option("#filter-status", "second-hand")
+    both = tab.eval_on_selector_all(".source-list > li:not([hidden])", "items => items.map(item => item.dataset.status)")
+    assert set(both) <= {"second-hand"} and len(both) <= len(shown)
+    hosts = tab.locator("#hosts tbody tr").count()
+    tab.close()
+    assert hosts == len(read_rows(DATA / "hosts.csv")) - 1
+
+
 def pages(site: Path) -> list[str]:
     return sorted(str(path.relative_to(site)) for path in site.rglob("*.html"))
 
