@@ -11,9 +11,9 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import seaborn as sns
 from IPython.display import Image
-from matplotlib.dates import DateFormatter, DayLocator
+from matplotlib.dates import AutoDateLocator, DateFormatter, DayLocator
 from matplotlib.text import Annotation
-from matplotlib.ticker import FuncFormatter, ScalarFormatter
+from matplotlib.ticker import FixedLocator, FuncFormatter, ScalarFormatter
 
 from ..data.dates import LATEST_ONLY
 from ..data.files import locked, write_whole
@@ -116,7 +116,8 @@ def described(opening: str, items, closing: str = ".") -> Description:
 
 class ExportedFigure(Image):
     """What export returns: in a notebook, the chart as its PNG (with its alt text and caption, which the site
-    reads); elsewhere, the files it wrote (`paths`: the SVG, the PNG and the record), printed as their names."""
+    reads); elsewhere, the files it wrote (`paths`: the SVG, the PNG, the record, the rows drawn and the narrow
+    PNG), printed as their names."""
 
     def __init__(self, paths: list[Path], metadata: dict):
         super().__init__(data=paths[1].read_bytes(), format="png", metadata=metadata)
@@ -127,8 +128,10 @@ class ExportedFigure(Image):
         return f"wrote {', '.join(path.name for path in self.paths)} in {self.paths[0].parent.name}/"
 
 
-def export(figure, name: str, *, alt: str, data: list[str], folder: str | Path | None = None) -> ExportedFigure:
-    """Write `name`.svg and `name`.png to `folder`, with alt text and provenance in `name`.json, and return them
+def export(figure, name: str, *, alt: str, data: list[str], rows: pd.DataFrame,
+           folder: str | Path | None = None) -> ExportedFigure:
+    """Write `name`.svg and `name`.png to `folder`, with alt text and provenance in `name`.json, the rows the chart
+    draws in `name`.csv (`rows`: exactly those, with derived values in columns that say so), and return them
     (ExportedFigure: the PNG to show in a notebook, with its alt text and, for the site, its title as caption and
     its name, to link the full-size SVG; the paths written, elsewhere). Without `folder`: the collection's figures/
     for its own notebooks, else figures/ under the current folder (data.paths.figures_dir). The index of the
@@ -137,24 +140,27 @@ def export(figure, name: str, *, alt: str, data: list[str], folder: str | Path |
     folder.mkdir(parents=True, exist_ok=True)
     _thousands_on_axes(figure)
     bounds = _laid_out_bounds(figure)
-    paths = [folder / f"{name}.svg", folder / f"{name}.png", folder / f"{name}.json"]
+    paths = [folder / f"{name}.svg", folder / f"{name}.png", folder / f"{name}.json", folder / f"{name}.csv"]
     figure.savefig(paths[0], format="svg", metadata={"Date": None, "Creator": None}, bbox_inches=bounds)
     figure.savefig(paths[1], format="png", metadata={"Software": None}, bbox_inches=bounds)
+    rows.to_csv(paths[3], index=False, lineterminator="\n")
     narrow = folder / f"{name}{NARROW_SUFFIX}.png"
+    paths.append(narrow)
     _lay_out_narrow(figure)
     figure.savefig(narrow, format="png", metadata={"Software": None}, bbox_inches=_laid_out_bounds(figure))
     plt.close(figure)
     # titled_figure wrote the title, the subtitle and the source line, in that order.
     title, subtitle, credit = (" ".join(words.split()) for words in figure.header)
     record = {"figure": name, "title": title, "subtitle": subtitle, "source": credit, "notebook": _notebook_of(name),
-              "data": data, "narrow": narrow.name, "alt": alt}
+              "data": data, "rows": paths[3].name, "narrow": narrow.name, "alt": alt}
     # Notebooks run side by side in the build, each rewriting the index from every record: a record is written
     # whole, and the index by one notebook at a time, so that the last one to write it lists them all.
     write_whole(paths[2], json.dumps(record, indent=1, ensure_ascii=False) + "\n")
     if _indexed(folder):
         with locked(folder):
             write_index(folder)
-    metadata = {"alt": alt, "caption": title, "figure": name, "narrow": narrow.name}
+    metadata = {"alt": alt, "caption": title, "figure": name, "narrow": narrow.name, "rows": paths[3].name,
+                "tables": data}
     if isinstance(alt, Description):
         metadata["in_words"] = {"opening": alt.opening, "items": alt.items, "closing": alt.closing}
     return ExportedFigure(paths, metadata=metadata)
@@ -177,7 +183,7 @@ def _lay_out_narrow(figure) -> None:
     order (a map keeps its shape, a chart its height), empty panels left out, the header wrapped again."""
     panels = [axes for axes in figure.axes if axes.get_subplotspec() is not None]
     shown = [axes for axes in panels if axes.has_data() or axes.get_legend() or axes.texts or axes.collections
-             or axes.child_axes]
+             or axes.child_axes] or panels
     for axes in set(panels) - set(shown):
         axes.set_visible(False)
     for axes in shown:
@@ -227,8 +233,13 @@ def _fewer_ticks(axes, most: int = 5) -> None:
     shown = [(tick, label.get_text()) for tick, label in zip(axes.get_xticks(), axes.get_xticklabels())
              if low <= tick <= high]
     if len(shown) > most and axes.xaxis.get_visible():
-        kept = shown[::2]
-        axes.set_xticks([tick for tick, _ in kept], [label for _, label in kept])
+        kept, locator = shown[::2], axes.xaxis.get_major_locator()
+        if isinstance(locator, AutoDateLocator):
+            locator.maxticks = dict.fromkeys(locator.maxticks, most)  # dates keep their own formatter too
+        elif type(axes.xaxis.get_major_formatter()) in (FuncFormatter, ScalarFormatter):
+            axes.xaxis.set_major_locator(FixedLocator([tick for tick, _ in kept]))  # numbers keep their formatter
+        else:
+            axes.set_xticks([tick for tick, _ in kept], [label for _, label in kept])
 
 
 def _wrap_row_names(axes, characters: int = 22) -> None:
@@ -262,24 +273,26 @@ def _laid_out_bounds(figure):
 
 
 def write_index(folder: Path) -> None:
-    """figures/README.md: one row per figure, from the .json beside each."""
+    """figures/README.md: one section per notebook, one row per figure, from the .json beside each."""
     records = [json.loads(path.read_text(encoding="utf-8")) for path in sorted(folder.glob("*.json"))]
     lines = [
         "# Figures",
         "",
-        "Every chart the notebooks draw, as SVG and PNG, written by `karabakh_figures.charts.export` when a",
-        "notebook runs (`make`). Do not edit by hand: this page is generated from the `.json` beside each",
-        "figure, which holds the same alt text for the site and the notebooks.",
-        "",
-        "| figure | notebook | data | alt text |",
-        "|---|---|---|---|",
+        "Every chart the notebooks draw, as SVG and PNG (and a narrow PNG for phones), with a CSV of the rows it",
+        "draws, written by `karabakh_figures.charts.export` when a notebook runs (`make`). Do not edit by hand:",
+        "this page is generated from the `.json` beside each figure, which holds the same alt text for the site",
+        "and the notebooks.",
     ]
-    for record in records:
-        name = record["figure"]
-        data = ", ".join(f"[`{table}`](../data/{table})" for table in record["data"])
-        notebook = f"[`{record['notebook']}`](../notebooks/{record['notebook']})"
-        lines.append(f"| **{_cell(record['title'])}**<br>[SVG]({name}.svg) · [PNG]({name}.png) "
-                     f"| {notebook} | {data} | {_cell(record['alt'])} |")
+    for notebook in dict.fromkeys(record["notebook"] for record in records):
+        lines += ["", f"## {notebook.removesuffix('.ipynb') or 'Other figures'}", "",
+                  *([f"Drawn by [`{notebook}`](../notebooks/{notebook}).", ""] if notebook else []),
+                  "| figure | data | alt text |", "|---|---|---|"]
+        for record in (record for record in records if record["notebook"] == notebook):
+            name = record["figure"]
+            tables = ", ".join(f"[`{table}`](../data/{table})" for table in record["data"])
+            rows = f"[`{record['rows']}`]({record['rows']}) (the rows drawn), from " if record.get("rows") else ""
+            lines.append(f"| **{_cell(record['title'])}**<br>[SVG]({name}.svg) · [PNG]({name}.png) "
+                         f"| {rows}{tables} | {_cell(record['alt'])} |")
     write_whole(folder / "README.md", "\n".join(lines) + "\n")
 
 

@@ -37,6 +37,8 @@ def test_a_record_being_rewritten_is_read_whole_or_as_before(tmp_path):
 
 
 def test_the_index_waits_for_the_notebook_writing_it_and_lists_every_figure(tmp_path, monkeypatch):
+    import pandas as pd
+
     monkeypatch.setenv(FIGURES_DIR_VARIABLE, str(tmp_path))
     figure, axes = charts.titled_figure("A chart", "What it shows", "the data", size=(3, 2))
     axes.bar(["a", "b"], [1, 2])
@@ -44,7 +46,8 @@ def test_the_index_waits_for_the_notebook_writing_it_and_lists_every_figure(tmp_
         {"figure": "01-other", "title": "Another chart", "notebook": "", "data": [], "alt": "Bars."}), encoding="utf-8")
     with locked(tmp_path):  # another notebook rewriting the index
         exporting = threading.Thread(target=charts.export, args=(figure, "01-chart"),
-                                     kwargs={"alt": "Two bars.", "data": ["territories.csv"]})
+                                     kwargs={"alt": "Two bars.", "data": ["territories.csv"],
+                                             "rows": pd.DataFrame({"bar": ["a", "b"], "value": [1, 2]})})
         exporting.start()
         deadline = time.monotonic() + 30
         while not (tmp_path / "01-chart.json").is_file() and time.monotonic() < deadline:
@@ -60,19 +63,21 @@ def test_the_index_waits_for_the_notebook_writing_it_and_lists_every_figure(tmp_
 def test_an_export_outside_the_collection_writes_there_and_leaves_its_figures_alone(tmp_path):
     figures = ROOT / "figures"
     before = {path.name: path.stat().st_mtime_ns for path in figures.iterdir()}
-    code = ("from karabakh_figures import charts\n"
+    code = ("import pandas as pd\nfrom karabakh_figures import charts\n"
             "figure, axes = charts.titled_figure('A line', 'A test.', 'nobody')\n"
-            "charts.export(figure, 'scratch-line', alt='A line.', data=[])\n"
+            "charts.export(figure, 'scratch-line', alt='A line.', data=[], rows=pd.DataFrame({'x': [1]}))\n"
             "figure, axes = charts.titled_figure('Another line', 'A test.', 'nobody')\n"
-            "print(repr(charts.export(figure, 'chosen-line', alt='A line.', data=[], folder='chosen')))\n")
+            "print(repr(charts.export(figure, 'chosen-line', alt='A line.', data=[], rows=pd.DataFrame({'x': [1]}), "
+            "folder='chosen')))\n")
     environment = {name: value for name, value in os.environ.items() if name != FIGURES_DIR_VARIABLE}
     run = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=environment, check=True, capture_output=True,
                          text=True)
     # No index: its links lead to the collection's data and notebooks, which a user's folder does not have.
     assert sorted(path.name for path in (tmp_path / "figures").iterdir()) == [
-        "scratch-line.json", "scratch-line.png", "scratch-line.svg"]
+        "scratch-line-narrow.png", "scratch-line.csv", "scratch-line.json", "scratch-line.png", "scratch-line.svg"]
     assert (tmp_path / "chosen" / "chosen-line.svg").is_file()
-    assert (run.stdout, run.stderr) == ("wrote chosen-line.svg, chosen-line.png, chosen-line.json in chosen/\n", "")
+    assert (run.stdout, run.stderr) == ("wrote chosen-line.svg, chosen-line.png, chosen-line.json, chosen-line.csv, "
+                                        "chosen-line-narrow.png in chosen/\n", "")
     assert {path.name: path.stat().st_mtime_ns for path in figures.iterdir()} == before
 
 
@@ -82,7 +87,7 @@ def test_numeric_axes_write_thousands_as_labels_do_and_dates_keep_their_own_form
     figure, (numbers, dates) = charts.titled_figure("Title", "Subtitle", "Source", nrows=2)
     numbers.plot([0, 15000], [0, 1])
     dates.plot(pd.to_datetime(["1992-01-01", "1993-01-01"]), [0, 1])
-    charts.export(figure, "axes", alt="Two lines.", data=[], folder=tmp_path)
+    charts.export(figure, "axes", alt="Two lines.", data=[], rows=pd.DataFrame({"x": [1]}), folder=tmp_path)
     assert numbers.xaxis.get_major_formatter()(15000) == "15,000"
     assert numbers.xaxis.get_major_formatter()(-2.5) == "\N{MINUS SIGN}2.5"
     assert dates.xaxis.get_major_formatter().__class__.__name__ != "FuncFormatter"

@@ -112,6 +112,18 @@ def test_every_page_opens_with_its_title_and_ends_with_the_version_and_a_citatio
         assert f"Version {version} (" in footer and "Cite as:" in footer and f"(version {version})" in footer, name
 
 
+def test_under_every_chart_a_link_to_the_rows_it_draws(site):
+    charts = 0
+    for name in (page for page in pages(site) if page.startswith("notebooks/")):
+        text = (site / name).read_text(encoding="utf-8")
+        for chart in re.findall(r'<figure class="chart output_subarea">(.*?)</figure>', text, re.S):
+            charts += 1
+            rows = re.search(r'<p class="chart-data">The rows drawn: <a [^>]*href="\.\./figures/([^"]+\.csv)"', chart)
+            assert rows, f"{name}: a chart without the rows it draws"
+            assert (site / "figures" / rows[1]).is_file() and (ROOT / "figures" / rows[1]).is_file(), rows[1]
+    assert charts == len(list((ROOT / "figures").glob("*.svg")))
+
+
 def test_a_readme_s_tables_name_each_cell_s_column_for_a_phone(site):
     readme = (site / "data" / "README.html").read_text(encoding="utf-8")
     tables = re.findall(r'<table class="readme-table">(.*?)</table>', readme, re.S)
@@ -140,11 +152,12 @@ def test_the_sources_can_be_filtered_by_how_they_were_read_and_who_runs_the_page
     tab.goto(served + "sources.html")
     everyone = tab.locator(".source-list > li:visible").count()
     tab.select_option("#filter-party", "run by a party to the conflict")
-    shown = tab.eval_on_selector_all(".source-list > li:not([hidden])", "items => items.map(item => item.dataset.party)")
+    visible = ".source-list > li:not([hidden])"
+    shown = tab.eval_on_selector_all(visible, "items => items.map(item => item.dataset.party)")
     assert shown and set(shown) == {"run by a party to the conflict"} and len(shown) < everyone
     assert tab.inner_text("#filter-count") == f"{len(shown)} of {everyone} sources"
     tab.select_option("#filter-status", "second-hand")
-    both = tab.eval_on_selector_all(".source-list > li:not([hidden])", "items => items.map(item => item.dataset.status)")
+    both = tab.eval_on_selector_all(visible, "items => items.map(item => item.dataset.status)")
     assert set(both) <= {"second-hand"} and len(both) <= len(shown)
     hosts = tab.locator("#hosts tbody tr").count()
     tab.close()
