@@ -11,7 +11,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import seaborn as sns
 from IPython.display import Image
-from matplotlib.dates import AutoDateLocator, DateFormatter, DayLocator
+from matplotlib.dates import DateFormatter, DayLocator
 from matplotlib.text import Annotation
 from matplotlib.ticker import FixedLocator, FuncFormatter, ScalarFormatter
 
@@ -146,8 +146,14 @@ def export(figure, name: str, *, alt: str, data: list[str], rows: pd.DataFrame,
     rows.to_csv(paths[3], index=False, lineterminator="\n")
     narrow = folder / f"{name}{NARROW_SUFFIX}.png"
     paths.append(narrow)
+    # The narrow render fixes some axes' ticks; they are given back, so that the figure is as drawn for the wide one.
+    ticks = [(axis, axis.get_major_locator(), axis.get_major_formatter()) for axes in figure.axes
+             for axis in (axes.xaxis, axes.yaxis)]
     _lay_out_narrow(figure)
     figure.savefig(narrow, format="png", metadata={"Software": None}, bbox_inches=_laid_out_bounds(figure))
+    for axis, locator, formatter in ticks:
+        axis.set_major_locator(locator)
+        axis.set_major_formatter(formatter)
     plt.close(figure)
     # titled_figure wrote the title, the subtitle and the source line, in that order.
     title, subtitle, credit = (" ".join(words.split()) for words in figure.header)
@@ -233,10 +239,8 @@ def _fewer_ticks(axes, most: int = 5) -> None:
     shown = [(tick, label.get_text()) for tick, label in zip(axes.get_xticks(), axes.get_xticklabels())
              if low <= tick <= high]
     if len(shown) > most and axes.xaxis.get_visible():
-        kept, locator = shown[::2], axes.xaxis.get_major_locator()
-        if isinstance(locator, AutoDateLocator):
-            locator.maxticks = dict.fromkeys(locator.maxticks, most)  # dates keep their own formatter too
-        elif type(axes.xaxis.get_major_formatter()) in (FuncFormatter, ScalarFormatter):
+        kept = shown[::2]
+        if type(axes.xaxis.get_major_formatter()) in (FuncFormatter, ScalarFormatter):
             axes.xaxis.set_major_locator(FixedLocator([tick for tick, _ in kept]))  # numbers keep their formatter
         else:
             axes.set_xticks([tick for tick, _ in kept], [label for _, label in kept])
