@@ -10,12 +10,15 @@ import hashlib
 import numbers
 import re
 from datetime import date
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 from pandas.io.formats.style import Styler
 
+from ..data.descriptor import read_descriptor
 from ..data.names import checked_frames
+from ..data.paths import data_dir
 from ..data.words import written_date
 
 NOTHING = "—"
@@ -72,9 +75,30 @@ def _cells(frame: pd.DataFrame) -> pd.DataFrame:
     frame = frame.reset_index() if named_index else frame.reset_index(drop=True)
     if isinstance(frame.columns, pd.MultiIndex):
         frame.columns = [" ".join(str(part) for part in parts if str(part)) for parts in frame.columns]
-    frame.columns = [str(column) for column in frame.columns]
+    frame.columns = [_header(str(column)) for column in frame.columns]
     frame.columns.name = None
     return frame.apply(lambda column: column.map(_cell_text)).astype(str)
+
+
+@lru_cache(maxsize=1)
+def _schema_titles() -> dict[str, str]:
+    """Each column name of the data package -> its title in the schema (the first table's, where two share it)."""
+    titles = {}
+    for resource in read_descriptor(data_dir())["resources"]:
+        for field in resource.get("schema", {}).get("fields", []):
+            titles.setdefault(field["name"], field.get("title", field["name"]))
+    return titles
+
+
+def _header(column: str) -> str:
+    """A column's header as a reader sees it: the schema's title for a column of the data ("source_quote" ->
+    "Source quote"), and any other name written as words, capitalised ("as_stated" -> "As stated")."""
+    if column in _schema_titles():
+        return _schema_titles()[column]
+    if re.fullmatch(r"[a-z][a-z0-9]*([_ ][a-z0-9()]+)*", column):
+        words = column.replace("_", " ")
+        return words[0].upper() + words[1:]
+    return column
 
 
 def _cell_text(value) -> str:

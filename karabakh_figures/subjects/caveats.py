@@ -5,6 +5,7 @@ import pandas as pd
 
 from ..data.loading import load
 from ..data.names import check_name
+from ..data.words import date_labels
 from .sources import source_addresses, source_labels
 
 
@@ -20,7 +21,36 @@ def implied_values() -> pd.DataFrame:
         for row, source in zip(implied.itertuples(), context):
             rows.append({"table": name, "row": getattr(row, key), "columns": row.inferred_fields.replace(";", ", "),
                          "note": row.note, "outside source": sources.get(source, "") if pd.notna(source) else ""})
-    return pd.DataFrame(rows)
+    implied = pd.DataFrame(rows)
+    return implied.assign(row=row_names(implied["table"], implied["row"], with_table=False))
+
+
+#: How a row of each table is named for a reader, from its own columns: a name, not an id.
+_ROW_NAMES = {
+    "territories": lambda table: table["name"],
+    "recognitions": lambda table: table["label"],
+    "later_recognitions": lambda table: table["label"],
+    "death_toll_estimates": lambda table: table["label"],
+    "campaign_events": lambda table: table["label"],
+    "sources": lambda table: table["short_title"],
+    "khojaly_figures": lambda table: table["measure"] + " (" + table["group"] + ")",
+    "area_figures": lambda table: table["measure"],
+    "control_changes": lambda table: (table["territory_id"].map(load("territories").set_index("territory_id")["name"])
+                                      + ", " + pd.Series(date_labels(table), index=table.index)),
+}
+
+
+def row_names(tables: pd.Series, row_ids: pd.Series, with_table: bool = True) -> pd.Series:
+    """Each row a caveat qualifies, as a reader names it: its table in words and the row's name ('Territories:
+    Kalbajar', 'Control changes: Kalbajar, 25 November 2020'; without the table, with_table=False), not its id."""
+    names = {}
+    for table in set(tables):
+        loaded = load(table)
+        key = loaded.columns[0]
+        names[table] = dict(zip(loaded[key], _ROW_NAMES[table](loaded) if table in _ROW_NAMES else loaded[key]))
+    return pd.Series([(f"{table.replace('_', ' ').capitalize()}: " if with_table else "")
+                      + str(names[table].get(row_id, row_id)) for table, row_id in zip(tables, row_ids)],
+                     index=tables.index)
 
 
 def caveat_table(topic: str | None = None) -> pd.DataFrame:
@@ -31,7 +61,7 @@ def caveat_table(topic: str | None = None) -> pd.DataFrame:
         check_name(topic, sorted(set(caveats["topic"])), "topic", "the topics of caveats.csv")
         caveats = caveats[caveats["topic"].eq(topic)]
     return pd.DataFrame({
-        "row": caveats["table"] + ": " + caveats["row_id"],
+        "row": row_names(caveats["table"], caveats["row_id"]),
         "caveat": caveats["caveat"],
         "source": caveats["source_id"].map(sources["short_title"]),
         "address": caveats["source_id"].map(source_addresses(sources)),
@@ -43,13 +73,13 @@ def every_caveat() -> pd.DataFrame:
     the changes of control, the published estimates and the later recognitions."""
     sources = load("sources").set_index("source_id")
     caveats = load("caveats")
-    parts = [pd.DataFrame({"row": caveats["table"] + ": " + caveats["row_id"], "caveat": caveats["caveat"],
+    parts = [pd.DataFrame({"row": row_names(caveats["table"], caveats["row_id"]), "caveat": caveats["caveat"],
                            "source_id": caveats["source_id"]})]
     for name, key, text in (("control_changes", "change_id", "caveat"), ("later_recognitions", "later_id", "note"),
                             ("death_toll_estimates", "estimate_id", "caveat")):
         table = load(name)
-        parts.append(pd.DataFrame({"row": f"{name}: " + table[key], "caveat": table[text],
-                                   "source_id": table["source_id"]}))
+        parts.append(pd.DataFrame({"row": row_names(pd.Series(name, index=table.index), table[key]),
+                                   "caveat": table[text], "source_id": table["source_id"]}))
     table = pd.concat(parts, ignore_index=True)
     table["source"] = table["source_id"].map(sources["short_title"])
     table["address"] = table["source_id"].map(source_addresses(sources))

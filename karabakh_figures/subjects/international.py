@@ -20,18 +20,31 @@ def acts_table(acts: pd.DataFrame | None = None, statements: pd.DataFrame | None
     acts = load("international_acts") if acts is None else acts
     statements = load("act_statements") if statements is None else statements
     meeting = statements[statements["statement"].eq("meeting")].groupby("act_id")["meeting"].first()
-    voted = statements[statements["statement"].eq("vote")].groupby("act_id")["wording"].agg("; ".join)
+    votes = statements[statements["statement"].eq("vote")]
+    voted = pd.Series([_vote_words(row) for row in votes.itertuples()], index=votes.index).groupby(
+        votes["act_id"]).agg("; ".join)
     ordered = acts.sort_values("date_start", kind="stable")
     return pd.DataFrame({
         "Act": ordered["symbol"].fillna(ordered["kind"]),
         "Body": ordered["body"],
         "Date": date_labels(ordered),
-        "Meeting": ordered["act_id"].map(meeting).map(lambda number: f"{number:,}" if pd.notna(number) else ""),
-        "Vote as worded": ordered["act_id"].map(voted).fillna(""),
+        # A meeting's number is an identifier, written without a thousands separator.
+        "Meeting": ordered["act_id"].map(meeting).map(lambda number: f"{number:.0f}" if pd.notna(number) else ""),
+        "Vote": ordered["act_id"].map(voted).fillna(""),
         "Names": ordered["act_id"].map(_as_written(statements[statements["statement"].eq("names territory")])
                                        .groupby("act_id").agg("; ".join))
                  .fillna(ordered["kind"].map({"resolution": "no district in the passages read"})).fillna(""),
     }).set_index("Act")
+
+
+def _vote_words(row) -> str:
+    """A vote worded whole, every count its page gives ('39 in favour, 7 against, 100 abstaining'), then the page's
+    own words for it."""
+    counts = [f"{getattr(row, column):.0f} {label}" for column, label in (
+        ("votes_for", "in favour"), ("votes_against", "against"), ("votes_abstaining", "abstaining"),
+        ("votes_absent", "absent")) if pd.notna(getattr(row, column))]
+    worded = f"“{row.wording}”" if isinstance(row.wording, str) else ""
+    return f"{', '.join(counts)} (as worded: {worded})" if counts and worded else ", ".join(counts) or worded
 
 
 #: The kinds of an act's words that are the act's own; the others (a paraphrase, a press release's summary, a table
@@ -54,7 +67,9 @@ def act_passages(kinds: tuple[str, ...] = PASSAGE_KINDS, years: tuple[int, ...] 
     rows = statements[statements["statement"].isin(kinds) & by_body
                       & statements["act_id"].map(acts["date_start"]).dt.year.isin(years)]
     rows = rows.assign(_date=rows["act_id"].map(acts["date_start"])).sort_values("_date", kind="stable")
-    body = rows["act_id"].map(acts["body"]) + ", " + rows["act_id"].map(acts["symbol"]).fillna(rows["act_id"])
+    # An act without a symbol is named by its kind and date, not by its id.
+    named = acts["symbol"].fillna(acts["kind"] + " of " + pd.Series(date_labels(acts.reset_index()), index=acts.index))
+    body = rows["act_id"].map(acts["body"]) + ", " + rows["act_id"].map(named)
     kinds = [f"the act's own words ({kind})" if kind in ACT_OWN_WORDS else f"not the act's words ({kind})"
              for kind in rows["words_kind"]]
     return records_table(body, rows["source_quote"], kinds, rows["source_id"])

@@ -174,3 +174,17 @@ def test_kernels_talk_over_sockets_of_their_own_not_tcp_ports(tmp_path):
     transport, path = execute(source, tmp_path / "run.ipynb", "")["cells"][0]["outputs"][0]["text"].split()
     assert transport == "ipc" and path.startswith(tempfile.gettempdir())
     assert _kernel_sockets().KernelManager.ip != _kernel_sockets().KernelManager.ip
+
+
+#: A notebook's opening paragraph, in plain words: what it shows, before any rule or caveat.
+OPENING_WORDS, SENTENCE_WORDS = 80, 30
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda path: path.name)
+def test_every_notebook_opens_with_a_short_paragraph_of_short_sentences(path):
+    title_cell = "".join(json.loads(path.read_text(encoding="utf-8"))["cells"][0]["source"])
+    title, opening = [paragraph for paragraph in title_cell.split("\n\n") if paragraph.strip()][:2]
+    assert title.startswith("# ")
+    sentences = [sentence for sentence in re.split(r"(?<=[.?!])\s+", opening) if sentence.strip()]
+    assert len(opening.split()) <= OPENING_WORDS
+    assert max(len(sentence.split()) for sentence in sentences) <= SENTENCE_WORDS, opening

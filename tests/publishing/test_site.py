@@ -124,6 +124,21 @@ def test_under_every_chart_a_link_to_the_rows_it_draws(site):
     assert charts == len(list((ROOT / "figures").glob("*.svg")))
 
 
+def test_no_table_of_a_notebook_page_is_headed_by_a_raw_column_name(site):
+    import json
+
+    names = {field["name"] for resource in json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))[
+        "resources"] for field in resource.get("schema", {}).get("fields", [])}
+    raw = {}
+    for name in (page for page in pages(site) if page.startswith("notebooks/")):
+        headers = {re.sub(r"<[^>]+>", "", header).strip() for header in re.findall(
+            r"<th\b[^>]*>(.*?)</th>", (site / name).read_text(encoding="utf-8"), re.S)}
+        found = sorted(header for header in headers if header in names or re.fullmatch(r"[a-z]+(_[a-z0-9]+)*", header))
+        if found:
+            raw[name] = found
+    assert raw == {}
+
+
 def test_a_readme_s_tables_name_each_cell_s_column_for_a_phone(site):
     readme = (site / "data" / "README.html").read_text(encoding="utf-8")
     tables = re.findall(r'<table class="readme-table">(.*?)</table>', readme, re.S)
