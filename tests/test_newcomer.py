@@ -155,4 +155,4 @@ def test_the_readmes_usage_examples_run_from_a_scratch_folder(tmp_path):
                              capture_output=True, text=True, check=True).stdout
     assert "1992    6240" in printed and "1993    8153" in printed
     assert sorted(path.name for path in (tmp_path / "my-figures").iterdir()) == [
-        "README.md", "my-areas.json", "my-areas.png", "my-areas.svg"]
+        "my-areas-narrow.png", "my-areas.csv", "my-areas.json", "my-areas.png", "my-areas.svg"]

@@ -124,8 +124,8 @@ class ExportedFigure(Image):
         self.paths = paths
 
     def __repr__(self) -> str:
-        # Names and the folder's name, not the full paths: a notebook's outputs are the same bytes on every machine.
-        return f"wrote {', '.join(path.name for path in self.paths)} in {self.paths[0].parent.name}/"
+        # Names only, not the folder: a notebook's outputs are the same bytes on every machine and under test.
+        return f"wrote {', '.join(path.name for path in self.paths)}"
 
 
 def export(figure, name: str, *, alt: str, data: list[str], rows: pd.DataFrame,

@@ -50,7 +50,8 @@ def test_a_named_index_becomes_the_first_column_under_one_header_row():
     frame = pd.DataFrame({"group": ["women", "children"], "killed": [106, 63]}).set_index("group")
     cells = TableCells()
     cells.feed(report(frame)._repr_html_())
-    assert cells.header_rows == [["group", "killed"]]
+    # Headers are the schema's titles, or names written as words: never raw column names.
+    assert cells.header_rows == [["Group", "Killed"]]
     assert cells.cells == ["women", "106", "children", "63"]
 
 
@@ -86,7 +87,7 @@ def test_the_same_table_gives_the_same_bytes_and_a_keyboard_reachable_region():
 def test_each_cell_carries_its_column_name_and_an_address_in_it_is_a_link():
     html = report(pd.DataFrame({"Caveat": ["read at https://example.org/a?b=1&c=2."], "n": [1]}))._repr_html_()
     assert '<td class="data col0" data-label="Caveat">read at <a href="https://example.org/a?b=1&amp;c=2">' in html
-    assert 'https://example.org/a?b=1&amp;c=2</a>.</td>' in html and 'data-label="n">1</td>' in html
+    assert 'https://example.org/a?b=1&amp;c=2</a>.</td>' in html and 'data-label="N">1</td>' in html
 
 
 def test_an_address_does_not_carry_markup_into_its_link():
