@@ -471,6 +471,11 @@ def _year(day) -> float:
     return day.year + (day.day_of_year - 0.5) / 366
 
 
+def _x_of(row) -> float:
+    """Where a figure stands on figure_panels' time axis: the end of its date, or under "no date"."""
+    return _year(row.date_end) if row.date_precision != "unknown" else _UNDATED_YEAR
+
+
 def _count_mark(axes, row, x, y, *, size: float = 7) -> None:
     """One figure: a circle for a stock, a triangle for a flow (a '<' for a flow counted up to a date), coloured
     by whose count it is, hollow where an outside body relays a party's count; a stated range is a vertical
@@ -494,27 +499,25 @@ def figure_panels(panels, figures: pd.DataFrame, groups: dict[str, str]) -> list
     for axes, (group, name) in zip(flat, groups.items()):
         rows = figures[figures["group"].eq(group)]
         for row in rows.itertuples():
-            dated = row.date_precision != "unknown"
-            x = _year(row.date_end) if dated else _UNDATED_YEAR
-            if dated and row.date_precision not in ("day", LATEST_ONLY) and row.measure == "flow":
+            x = _x_of(row)
+            if x != _UNDATED_YEAR and row.date_precision not in ("day", LATEST_ONLY) and row.measure == "flow":
                 axes.plot([_year(row.date_start), x], [row.low] * 2, color=SIDE_COLOURS[row.side], linewidth=1.2,
                           alpha=0.7)
             _count_mark(axes, row, x, row.low)
         tops = rows["high"].fillna(rows["low"])
-        ends = {rows["low"].idxmin(): rows["low"].min(), tops.idxmax(): tops.max()}
+        low, high = rows["low"].min(), tops.max()
+        ends = {rows["low"].idxmin(): low, tops.idxmax(): high}
         for (index, value), above in zip(ends.items(), (False, True)):
-            row = rows.loc[index]
-            x = _year(row["date_end"]) if row["date_precision"] != "unknown" else _UNDATED_YEAR
+            x = _x_of(next(rows.loc[[index]].itertuples()))
             # The highest above its mark, the lowest to its left, so that two close ends do not overprint.
             axes.annotate(f"{value:,.0f}", (x, value), xytext=(0, 7) if above else (-7, 0), textcoords="offset points",
                           ha="center" if above else "right", va="bottom" if above else "center", fontsize=8,
                           color=TEXT_GREY)
         axes.set_title(textwrap.fill(name, 38), fontsize=9.5, loc="left")
-        axes.set_ylim(0, tops.max() * 1.3)
+        axes.set_ylim(0, high * 1.3)
         axes.set_xlim(1986, 2030)
         axes.set_xticks([1990, 2000, 2010, 2020, _UNDATED_YEAR], ["1990", "2000", "2010", "2020", "no\ndate"])
         axes.tick_params(labelsize=8.5)
-        low, high = rows["low"].min(), tops.max()
         described_groups.append(f"{name}: {len(rows)} figure{'s' if len(rows) > 1 else ''}, "
                                 + (f"{low:,.0f}" if low == high else f"from {low:,.0f} to {high:,.0f}"))
     for axes in flat[len(groups):]:

@@ -71,10 +71,15 @@ def page_sections(page: str, html: str) -> list[dict]:
     return found
 
 
+def site_sections(site: Path) -> list[dict]:
+    """The searchable sections of every page of the rendered `site`, in page order."""
+    return [section for path in sorted(site.rglob("*.html"))
+            for section in page_sections(path.relative_to(site).as_posix(), path.read_text(encoding="utf-8"))]
+
+
 def write_index(site: Path) -> Path:
     """search-index.js for every page of the rendered `site`, in page order; the same bytes for the same pages."""
-    sections = [section for path in sorted(site.rglob("*.html"))
-                for section in page_sections(path.relative_to(site).as_posix(), path.read_text(encoding="utf-8"))]
+    sections = site_sections(site)
     # MiniSearch needs a unique id; a section's place in the list is one.
     documents = [{"id": number, **section} for number, section in enumerate(sections)]
     target = site / INDEX_FILE
@@ -87,6 +92,5 @@ def write_index(site: Path) -> Path:
 def words_found(site: Path, term: str) -> list[str]:
     """The pages whose text holds `term` (case ignored), as the index has them: what a search should find."""
     pattern = re.compile(re.escape(term), re.IGNORECASE)
-    return sorted({section["url"].split("#")[0] for path in sorted(site.rglob("*.html"))
-                   for section in page_sections(path.relative_to(site).as_posix(), path.read_text(encoding="utf-8"))
+    return sorted({section["url"].split("#")[0] for section in site_sections(site)
                    if pattern.search(section["text"]) or pattern.search(section["page"])})
