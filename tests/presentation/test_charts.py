@@ -8,6 +8,8 @@ import sys
 import threading
 import time
 
+import matplotlib.pyplot as plt
+
 from conftest import ROOT
 from karabakh_figures.data.files import locked, write_whole
 from karabakh_figures.data.paths import FIGURES_DIR_VARIABLE
@@ -101,7 +103,7 @@ def test_a_figure_read_second_hand_is_drawn_hollow_and_dashed_beside_an_original
     figure, axes = charts.titled_figure("Title", "Subtitle", "Source")
     charts.estimate_ranges(axes, estimates, ["a", "b", "c"], highlight="none", originals=[True, False, False])
     original, copy, stated_range = axes.lines
-    charts.plt.close(figure)
+    plt.close(figure)
     assert original.get_markerfacecolor() != "white" and copy.get_markerfacecolor() == "white"
     assert stated_range.get_linestyle() != "-" and stated_range.get_linewidth() < 7
 
@@ -114,7 +116,7 @@ def test_every_displacement_figure_is_drawn_in_its_group_s_panel_hollow_where_a_
     figure, panels = charts.titled_figure("Title", "Subtitle", "Source", nrows=7, ncols=3, size=(10, 17))
     described = charts.figure_panels(panels, figures, GROUPS)
     drawn = [[line for line in axes.lines if line.get_marker() not in ("None", None, "")] for axes in panels.flat]
-    charts.plt.close(figure)
+    plt.close(figure)
     assert len(described) == len(GROUPS)
     for marks, group in zip(drawn, GROUPS):
         rows = figures[figures["group"].eq(group)]
@@ -130,7 +132,7 @@ def test_the_departure_s_counts_are_numbered_from_the_highest_and_named_in_the_k
     figure, (chart, key) = charts.titled_figure("Title", "Subtitle", "Source", ncols=2)
     labels = charts.departure_days(chart, key, counts, population_before())
     numbers = [text.get_text() for text in chart.texts if text.get_text().isdigit()]
-    charts.plt.close(figure)
+    plt.close(figure)
     assert labels[:len(counts)] == counts.sort_values("low", ascending=False, kind="stable")["label"].tolist()
     assert labels[-1].startswith("Population before: ")
     assert numbers == [str(number) for number in range(1, len(counts) + 1)]

@@ -137,6 +137,8 @@ def test_the_estimates_chart_wraps_a_long_quotation_and_keeps_all_of_it():
     import matplotlib
 
     matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
     from karabakh_figures.presentation import charts
 
     note = ("at least 161: “At least 161 civilians are known to have been murdered in this incident, although "
@@ -146,6 +148,6 @@ def test_the_estimates_chart_wraps_a_long_quotation_and_keeps_all_of_it():
     figure, axes = charts.titled_figure("Title", "Subtitle", "Source")
     charts.estimate_ranges(axes, estimates, [note], highlight="none", originals=[True])
     shown = [text.get_text() for text in axes.texts]
-    charts.plt.close(figure)
+    plt.close(figure)
     assert any(" ".join(text.split()) == note for text in shown), shown
     assert all(len(line) <= 60 for text in shown for line in text.splitlines())
