@@ -50,6 +50,9 @@ def _vote_words(row) -> str:
 #: The kinds of an act's words that are the act's own; the others (a paraphrase, a press release's summary, a table
 #: of facts) are a third party's words about it.
 ACT_OWN_WORDS = ("the act's text (a copy)", "a translation of the act's text")
+#: The act's words in quotation marks inside a third party's sentence ('called “for …”'): the quoted words are the
+#: act's, the rest the third party's.
+ACT_WORDS_QUOTED = "the act's words quoted by a third party"
 #: What an act's passage does, where it speaks to the districts, to the forces or to what the parties must do.
 PASSAGE_KINDS = ("names territory", "describes", "demands", "condemns", "calls for", "vote", "records")
 UN_BODIES = ("UN Security Council", "UN General Assembly")
@@ -70,16 +73,27 @@ def act_passages(kinds: tuple[str, ...] = PASSAGE_KINDS, years: tuple[int, ...] 
     # An act without a symbol is named by its kind and date, not by its id.
     named = acts["symbol"].fillna(acts["kind"] + " of " + pd.Series(date_labels(acts.reset_index()), index=acts.index))
     body = rows["act_id"].map(acts["body"]) + ", " + rows["act_id"].map(named)
-    kinds = [f"the act's own words ({kind})" if kind in ACT_OWN_WORDS else f"not the act's words ({kind})"
-             for kind in rows["words_kind"]]
-    return records_table(body, rows["source_quote"], kinds, rows["source_id"])
+    return records_table(body, rows["source_quote"], [_whose_words(kind) for kind in rows["words_kind"]],
+                         rows["source_id"], rows["note"].fillna(""))
 
 
-def records_table(who: pd.Series, words: pd.Series, kinds: list[str], source_ids: pd.Series) -> pd.DataFrame:
-    """A record's words as the collection shows them: who, the words in quotation marks, whose words they are, and
-    the source with how it was read."""
+def _whose_words(kind: str) -> str:
+    """Whose an act's passage is: the act's own, the act's inside the quotation marks and a third party's around
+    them, or a third party's."""
+    if kind in ACT_OWN_WORDS:
+        return f"the act's own words ({kind})"
+    if kind == ACT_WORDS_QUOTED:
+        return "the act's own words inside the quotation marks; the words around them are the third party's"
+    return f"not the act's words ({kind})"
+
+
+def records_table(who: pd.Series, words: pd.Series, kinds: list[str], source_ids: pd.Series,
+                  notes: pd.Series) -> pd.DataFrame:
+    """A record's words as the collection shows them: who, the words in quotation marks, whose words they are, every
+    note on them, and the source with how it was read."""
     return pd.DataFrame({"Record": who.to_numpy(), "Words": ("“" + words + "”").to_numpy(), "Whose words": kinds,
-                         "Source": title_and_reading(source_ids).to_numpy()}).set_index("Record")
+                         "Note": notes.to_numpy(), "Source": title_and_reading(source_ids).to_numpy()}
+                        ).set_index("Record")
 
 
 def _as_written(passages: pd.DataFrame) -> pd.Series:
