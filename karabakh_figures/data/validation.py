@@ -134,8 +134,9 @@ def _content_problems(tables: dict[str, Table], sections: dict[str, str | None],
     if "positions" in tables:
         problems.extend(consistency.check_undated_reasons(tables["positions"]))
         problems.extend(whole_words.check_own_words(tables["positions"]))
+        problems.extend(whole_words.check_whole_passages(tables["positions"], "statement", sections))
     if "act_statements" in tables:
-        problems.extend(whole_words.check_whole_passages(tables["act_statements"], sections))
+        problems.extend(whole_words.check_whole_passages(tables["act_statements"], "source_quote", sections))
     if "control_changes" in tables:
         problems.extend(consistency.check_completed_changes(tables["control_changes"]))
     if "displacement_figures" in tables:

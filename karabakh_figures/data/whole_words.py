@@ -16,8 +16,10 @@ _REPORTING_TAG = re.compile(
     r"(?:said|says|noted|added|explained|stressed|emphasized|told)\b"
     r"|\b(?:he|she|the minister|the spokesman|the spokesperson) (?:said|noted|added|explained|stressed)\b"
     r"|\bsaid (?:[A-Z][a-z]+|the minister)\b|\btold reporters\b|\b(?:statement|letter|text|report) (?:reads|says):")
-#: Where a passage may end inside the quotation that holds it: at a sentence's end.
-_SENTENCE_END = re.compile(r"[.;!?:][”\"’»)]*$")
+#: A sentence's end (with the quotation marks that close it), and the punctuation and marks that may follow a
+#: passage without taking words from it.
+_SENTENCE_BREAK = re.compile(r"[.;!?](?:[”\"’»)]+|\s|$)")
+_CLOSING = ".,;:!?”\"’»)–- "
 #: How a reference marks where the excerpt it read stops ("[… excerpt ends]", "régi[ons …]").
 _EXCERPT_ENDS = "["
 #: A reference entry's heading ('**O-5.**', '**A-d5 (on GA resolution 62/243).**').
@@ -40,25 +42,41 @@ def check_own_words(positions: Table) -> list[Problem]:
             for match in [_REPORTING_TAG.search(record.get("statement", ""))] if match]
 
 
-def check_whole_passages(acts: Table, sections: dict[str, str | None]) -> list[Problem]:
-    """Each passage of an act's quote ends where its quotation ends or at a sentence's end: a cut inside a sentence
-    drops the rest of the act's words (resolution 874's region passage once ended before 'and of the tensions
-    between the Republic of Armenia and the Azerbaijani Republic')."""
+def check_whole_passages(table: Table, column: str, sections: dict[str, str | None]) -> list[Problem]:
+    """Each passage of `column` (an act's quote, a party's statement) runs to the end of its sentence in the text it
+    is quoted from, or to the end of the quotation that holds it: the words it leaves before the sentence ends may
+    only be punctuation or the row's report_words (the reporter's tag, shown beside it). A cut inside a sentence
+    drops the rest of the speaker's words: resolution 874's region passage once ended before 'and of the tensions
+    between the Republic of Armenia and the Azerbaijani Republic'."""
     problems = []
-    for row, record in acts.records():
+    for row, record in table.records():
         section = sections.get(record.get("source_id", ""))
         if not section:
             continue
-        for passage in record.get("source_quote", "").split(QUOTE_SEPARATOR):
+        around = [normalise_space(words) for words in record.get("report_words", "").split(QUOTE_SEPARATOR) if words]
+        position = 0
+        for passage in record.get(column, "").split(QUOTE_SEPARATOR):
             passage = normalise_space(passage)
-            found = section.find(passage)
-            following = section[found + len(passage):].split("\n", 1)[0] if found >= 0 else ""
-            if following.strip() and not following.strip().startswith(_EXCERPT_ENDS) \
-                    and not _SENTENCE_END.search(passage):
-                problems.append(Problem(str(acts.path), row, "source_quote", passage[-40:],
-                                        f"cut inside a sentence: its quotation goes on “{following.strip()[:50]}”; "
-                                        "quote the sentence whole"))
+            found = section.find(passage, position)
+            if found < 0:
+                continue  # a passage not in its quote is reported on its own
+            position = found + len(passage)
+            dropped = "" if _SENTENCE_BREAK.search(passage[-3:]) else _rest_of_sentence(section[position:])
+            if dropped and not any(words.startswith(dropped) or dropped.startswith(words) for words in around):
+                problems.append(Problem(str(table.path), row, column, passage[-40:],
+                                        f"cut inside a sentence: its source goes on “{dropped[:50]}”; quote the "
+                                        "sentence whole (or, for a reporter's tag, put it in report_words)"))
     return problems
+
+
+def _rest_of_sentence(following: str) -> str:
+    """The words after a passage up to its sentence's end or its quotation's, without the punctuation and
+    quotation marks that close it; empty where nothing is left or the reference marks the excerpt's end."""
+    line = following.split("\n", 1)[0]
+    end = _SENTENCE_BREAK.search(line)
+    rest = line[: end.end()] if end else line
+    rest = rest.strip().lstrip(_CLOSING).strip()
+    return "" if rest.startswith(_EXCERPT_ENDS) or not rest.strip(_CLOSING + " ") else rest
 
 
 def read_with(reference: str) -> list[tuple[list[str], str]]:

@@ -62,19 +62,24 @@ def act_passages(kinds: tuple[str, ...] = PASSAGE_KINDS, years: tuple[int, ...] 
                  bodies: tuple[str, ...] | None = UN_BODIES) -> pd.DataFrame:
     """The passages of `kinds` in acts of `years` by `bodies` (None: every body), in date order, each in the words
     read, with whether those words are the act's own or a third party's, and the source and how it was
-    read: among them resolution 822's words on who took Kalbajar, 884's call on the Government of Armenia, the
-    states voting against 62/243 and what 62/243 says beyond the districts."""
+    read, and every note on it (a passage several rows record stands once): among them resolution 822's words on
+    who took Kalbajar, 884's call on the Government of Armenia, the states voting against 62/243 and what 62/243
+    says beyond the districts."""
     statements = load("act_statements")
     acts = load("international_acts").set_index("act_id")
     by_body = statements["act_id"].map(acts["body"]).isin(bodies) if bodies else True
     rows = statements[statements["statement"].isin(kinds) & by_body
                       & statements["act_id"].map(acts["date_start"]).dt.year.isin(years)]
     rows = rows.assign(_date=rows["act_id"].map(acts["date_start"])).sort_values("_date", kind="stable")
+    # A passage that several rows record (two places one sentence names) is shown once, with every row's note.
+    rows = rows.assign(note=rows["note"].fillna("")).groupby(["act_id", "source_quote"], sort=False,
+                                                             as_index=False).agg(
+        {"words_kind": "first", "source_id": "first", "note": lambda notes: " ".join(filter(None, notes))})
     # An act without a symbol is named by its kind and date, not by its id.
     named = acts["symbol"].fillna(acts["kind"] + " of " + pd.Series(date_labels(acts.reset_index()), index=acts.index))
     body = rows["act_id"].map(acts["body"]) + ", " + rows["act_id"].map(named)
     return records_table(body, rows["source_quote"], [_whose_words(kind) for kind in rows["words_kind"]],
-                         rows["source_id"], rows["note"].fillna(""))
+                         rows["source_id"], rows["note"])
 
 
 def _whose_words(kind: str) -> str:

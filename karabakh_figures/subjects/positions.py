@@ -122,7 +122,7 @@ def turns(positions: pd.DataFrame | None = None) -> pd.DataFrame:
     table = pd.DataFrame(ends).set_index("point")
     counts = pd.DataFrame({end: table[end].value_counts().reindex(list(SIDES), fill_value=0) for end in
                            ("opens", "closes")})
-    return pd.concat([table, counts.rename(index=lambda side: f"points {side} opens or closes")])
+    return pd.concat([table, counts.rename(index=lambda side: f"points {side} opens or closes")]).rename_axis("point")
 
 
 def balanced(turns_table: pd.DataFrame) -> bool:

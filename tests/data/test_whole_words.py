@@ -41,9 +41,23 @@ def test_an_act_s_passage_cut_inside_its_sentence_is_reported(data_copy, validat
     break_cell(data_copy, ACTS, "unsc-874-region", "wording", "the conflict in and around the Nagorny Karabakh region")
     code, _, out = validate(data_copy)
     assert code == 1
-    assert f'{where}, column source_quote, value "bakh region of the Azerbaijani Republic,": cut ' \
-           "inside a sentence: its quotation goes on “and of the tensions between the Republic of Armeni”; quote " \
-           "the sentence whole" in out
+    assert f'{where}, column source_quote, value "bakh region of the Azerbaijani Republic,": cut inside a ' \
+           "sentence: its source goes on “and of the tensions between the Republic of Armeni”; quote the sentence " \
+           "whole (or, for a reporter's tag, put it in report_words)" in out
+
+
+def test_a_statement_cut_inside_its_sentence_is_reported_unless_the_rest_is_the_report_s_tag(data_copy, validate):
+    cut = "No. 366 of the former USSR implemented the seizure of Khojaly"
+    where = break_cell(data_copy, POSITIONS, "compilation-khojaly-seizure", "statement", cut)
+    # A tag left out of the statement is no cut when it stands in report_words: here it does not.
+    tagged = break_cell(data_copy, POSITIONS, "armenia-pashinyan-2023", "report_words", "")
+    code, _, out = validate(data_copy)
+    assert code == 1
+    assert f'{where}, column statement, value " USSR implemented the seizure of Khojaly": cut inside a sentence: ' \
+           "its source goes on “a small town situated in the Nagorno-Karabakh regi”; quote the sentence whole (or, " \
+           "for a reporter's tag, put it in report_words)" in out
+    assert any(line.startswith(f"{tagged}, column statement") and "its source goes on “said Pashinyan, according"
+               in line for line in out), out
 
 
 def test_a_passage_shown_without_what_it_must_be_read_with_is_reported(data_copy, validate):
