@@ -96,9 +96,18 @@ def records_table(who: pd.Series, words: pd.Series, kinds: list[str], source_ids
                   notes: pd.Series) -> pd.DataFrame:
     """A record's words as the collection shows them: who, the words in quotation marks, whose words they are, every
     note on them, and the source with how it was read."""
-    return pd.DataFrame({"Record": who.to_numpy(), "Words": ("“" + words + "”").to_numpy(), "Whose words": kinds,
+    return pd.DataFrame({"Record": who.to_numpy(), "Words": in_quotation_marks(words).to_numpy(), "Whose words": kinds,
                          "Note": notes.to_numpy(), "Source": title_and_reading(source_ids).to_numpy()}
                         ).set_index("Record")
+
+
+#: Marks a quotation opens with: words that open with one are shown as the page has them, not quoted twice.
+_OPENING_MARKS = ("“", '"', "«", "„")
+
+
+def in_quotation_marks(words: pd.Series) -> pd.Series:
+    """Words in quotation marks, unless the page's own marks open them ('“We are talking …,”' stays as it is)."""
+    return words.map(lambda text: text if text.startswith(_OPENING_MARKS) else f"“{text}”")
 
 
 def _as_written(passages: pd.DataFrame) -> pd.Series:

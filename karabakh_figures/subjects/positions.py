@@ -9,7 +9,7 @@ import pandas as pd
 from ..data.loading import load
 from ..data.names import check_name, checked_frames
 from ..data.words import date_labels
-from .international import act_passages, records_table
+from .international import act_passages, in_quotation_marks, records_table
 from .sources import title_and_reading
 
 #: The points, in the order the notebook takes them (the schema's list).
@@ -80,7 +80,7 @@ def _whose_words(rows: pd.DataFrame) -> list[str]:
     shown = []
     for kind, around in zip(rows["speech"], rows["report_words"]):
         words = ("their own words (direct speech)" if kind == DIRECT else
-                 f"their words in someone else's translation ({kind})" if kind == TRANSLATED else
+                 "their words in someone else's translation" if kind == TRANSLATED else
                  f"the report's words, not theirs ({kind})")
         shown.append(words + (f"; around them, the report's words: “{around}”" if isinstance(around, str) and around
                               else ""))
@@ -102,7 +102,7 @@ def positions_on(point: str, positions: pd.DataFrame | None = None) -> pd.DataFr
     return pd.DataFrame({
         "Party": rows["party"],
         "Who, in what role": rows["speaker"] + " (" + rows["role"] + ")",
-        "Words": "“" + rows["statement"] + "”",
+        "Words": in_quotation_marks(rows["statement"]),
         "Whose words": _whose_words(rows),
         "Note": _notes(rows),
         "Date": _dates(rows),
