@@ -92,6 +92,8 @@ def test_every_note_and_the_report_s_words_stand_beside_their_statement():
     pashinyan = departure[departure["Who, in what role"].str.startswith("Nikol Pashinyan")].iloc[0]
     assert "around them, the report's words: “said Pashinyan, according to" in pashinyan["Whose words"]
     assert "said Pashinyan" not in pashinyan["Words"]
+    # Words that open with the page's own quotation mark are shown as the page has them, not quoted twice.
+    assert pashinyan["Words"].startswith("“The exodus")
 
 
 def test_a_translation_by_someone_else_is_not_shown_as_the_speaker_s_own_english():
