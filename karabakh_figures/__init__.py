@@ -12,8 +12,8 @@ The entry points, by what they are for (each is importable from here by name; he
   recognition_table, recognition_counts.
 - Control 2020-2024: control_periods, control_state. The international record: acts_table, act_passages,
   dates_against_resolutions, dates_against_report, record_checks, act_votes.
-- The contested points: positions_on, outside_records, in_brief, district_names, not_read (the points are
-  karabakh_figures.subjects.positions.POINTS).
+- The contested points: positions_on, outside_records, compilation_accounts, in_brief, district_names, not_read,
+  turns (which side opens and closes each point; the points are karabakh_figures.subjects.positions.POINTS).
 - The people displaced: figures_of, register, gaps_table, departure_counts, population_before, departure_terms,
   in_numbers (the groups are karabakh_figures.subjects.displacement.GROUPS).
 - Sources and caveats: source_labels, how_read, credit, provenance, provenance_counts, party_counts,
@@ -56,6 +56,7 @@ _ENTRY_POINTS = {
     "act_votes": "subjects.international",
     "positions_on": "subjects.positions", "outside_records": "subjects.positions", "in_brief": "subjects.positions",
     "district_names": "subjects.positions", "not_read": "subjects.positions",
+    "compilation_accounts": "subjects.positions", "turns": "subjects.positions",
     "figures_of": "subjects.displacement", "register": "subjects.displacement", "gaps_table": "subjects.displacement",
     "departure_counts": "subjects.displacement", "population_before": "subjects.displacement",
     "departure_terms": "subjects.displacement", "in_numbers": "subjects.displacement",

@@ -25,7 +25,7 @@ STATED_IN_QUOTE = {
     "international_acts": ["date_text"],
     "act_statements": ["wording", "meeting", "votes_for", "votes_against", "votes_abstaining", "votes_absent", "named"],
     "reported_captures": ["place_as_written", "date_text"],
-    "positions": ["statement", "date_text", "term_used"],
+    "positions": ["statement", "report_words", "date_text", "term_used"],
     "displacement_figures": ["low", "high", "wording", "date_text", "term_used"],
 }
 #: Free-text columns whose every number must stand in the row's quote.
@@ -210,9 +210,11 @@ def names_date(text: str, iso_date: str) -> bool:
 
 
 def _stated(item: str, quote: str) -> bool:
+    """Whether `item` stands in `quote`: a number in any of its written forms, and words as they stand, each of
+    several passages joined by ' … ' in the quote's order (the words around them may be another's)."""
     if re.fullmatch(_NUMBER, item):
         return any(re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d]|[.,]\d)", quote) for form in _number_forms(item))
-    return normalise_space(item).lower() in quote
+    return _first_passage_not_found(item.lower(), quote) is None
 
 
 def _number_forms(cell: str) -> set[str]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import consistency, dates, displacement, quotes
+from . import consistency, dates, displacement, quotes, whole_words
 from .addresses import check_source_addresses
 from .codes import check_codes
 from .descriptor import read_descriptor, tables_in
@@ -76,6 +76,8 @@ def check(data_dir: Path, today: date | None = None) -> CheckedData:
         words = quotes.page_words(citations)
         content.extend(problem for name, table in usable.items() if name != "sources"
                        for problem in quotes.check_page_words(table, words, summaries))
+    if "sources" in usable:
+        content.extend(whole_words.check_read_with(usable, usable["sources"], raw_texts))
     checked.problems.extend(problem for problem in content if (problem.file, problem.row, problem.column) not in broken)
     checked.problems.extend(consistency.district_join_problems(usable, raw_texts))
     files = [str(data_dir / resource["path"]) for resource in descriptor["resources"]]
@@ -131,6 +133,10 @@ def _content_problems(tables: dict[str, Table], sections: dict[str, str | None],
         problems.extend(consistency.check_unjoined_names(tables["act_statements"]))
     if "positions" in tables:
         problems.extend(consistency.check_undated_reasons(tables["positions"]))
+        problems.extend(whole_words.check_own_words(tables["positions"]))
+        problems.extend(whole_words.check_whole_passages(tables["positions"], "statement", sections))
+    if "act_statements" in tables:
+        problems.extend(whole_words.check_whole_passages(tables["act_statements"], "source_quote", sections))
     if "control_changes" in tables:
         problems.extend(consistency.check_completed_changes(tables["control_changes"]))
     if "displacement_figures" in tables:

@@ -50,6 +50,9 @@ def _vote_words(row) -> str:
 #: The kinds of an act's words that are the act's own; the others (a paraphrase, a press release's summary, a table
 #: of facts) are a third party's words about it.
 ACT_OWN_WORDS = ("the act's text (a copy)", "a translation of the act's text")
+#: The act's words in quotation marks inside a third party's sentence ('called “for …”'): the quoted words are the
+#: act's, the rest the third party's.
+ACT_WORDS_QUOTED = "the act's words quoted by a third party"
 #: What an act's passage does, where it speaks to the districts, to the forces or to what the parties must do.
 PASSAGE_KINDS = ("names territory", "describes", "demands", "condemns", "calls for", "vote", "records")
 UN_BODIES = ("UN Security Council", "UN General Assembly")
@@ -59,27 +62,52 @@ def act_passages(kinds: tuple[str, ...] = PASSAGE_KINDS, years: tuple[int, ...] 
                  bodies: tuple[str, ...] | None = UN_BODIES) -> pd.DataFrame:
     """The passages of `kinds` in acts of `years` by `bodies` (None: every body), in date order, each in the words
     read, with whether those words are the act's own or a third party's, and the source and how it was
-    read: among them resolution 822's words on who took Kalbajar, 884's call on the Government of Armenia, the
-    states voting against 62/243 and what 62/243 says beyond the districts."""
+    read, and every note on it (a passage several rows record stands once): among them resolution 822's words on
+    who took Kalbajar, 884's call on the Government of Armenia, the states voting against 62/243 and what 62/243
+    says beyond the districts."""
     statements = load("act_statements")
     acts = load("international_acts").set_index("act_id")
     by_body = statements["act_id"].map(acts["body"]).isin(bodies) if bodies else True
     rows = statements[statements["statement"].isin(kinds) & by_body
                       & statements["act_id"].map(acts["date_start"]).dt.year.isin(years)]
     rows = rows.assign(_date=rows["act_id"].map(acts["date_start"])).sort_values("_date", kind="stable")
+    # A passage that several rows record (two places one sentence names) is shown once, with every row's note.
+    rows = rows.assign(note=rows["note"].fillna("")).groupby(["act_id", "source_quote"], sort=False,
+                                                             as_index=False).agg(
+        {"words_kind": "first", "source_id": "first", "note": lambda notes: " ".join(filter(None, notes))})
     # An act without a symbol is named by its kind and date, not by its id.
     named = acts["symbol"].fillna(acts["kind"] + " of " + pd.Series(date_labels(acts.reset_index()), index=acts.index))
     body = rows["act_id"].map(acts["body"]) + ", " + rows["act_id"].map(named)
-    kinds = [f"the act's own words ({kind})" if kind in ACT_OWN_WORDS else f"not the act's words ({kind})"
-             for kind in rows["words_kind"]]
-    return records_table(body, rows["source_quote"], kinds, rows["source_id"])
+    return records_table(body, rows["source_quote"], [_whose_words(kind) for kind in rows["words_kind"]],
+                         rows["source_id"], rows["note"])
 
 
-def records_table(who: pd.Series, words: pd.Series, kinds: list[str], source_ids: pd.Series) -> pd.DataFrame:
-    """A record's words as the collection shows them: who, the words in quotation marks, whose words they are, and
-    the source with how it was read."""
-    return pd.DataFrame({"Record": who.to_numpy(), "Words": ("“" + words + "”").to_numpy(), "Whose words": kinds,
-                         "Source": title_and_reading(source_ids).to_numpy()}).set_index("Record")
+def _whose_words(kind: str) -> str:
+    """Whose an act's passage is: the act's own, the act's inside the quotation marks and a third party's around
+    them, or a third party's."""
+    if kind in ACT_OWN_WORDS:
+        return f"the act's own words ({kind})"
+    if kind == ACT_WORDS_QUOTED:
+        return "the act's own words inside the quotation marks; the words around them are the third party's"
+    return f"not the act's words ({kind})"
+
+
+def records_table(who: pd.Series, words: pd.Series, kinds: list[str], source_ids: pd.Series,
+                  notes: pd.Series) -> pd.DataFrame:
+    """A record's words as the collection shows them: who, the words in quotation marks, whose words they are, every
+    note on them, and the source with how it was read."""
+    return pd.DataFrame({"Record": who.to_numpy(), "Words": in_quotation_marks(words).to_numpy(), "Whose words": kinds,
+                         "Note": notes.to_numpy(), "Source": title_and_reading(source_ids).to_numpy()}
+                        ).set_index("Record")
+
+
+#: Marks a quotation opens with: words that open with one are shown as the page has them, not quoted twice.
+_OPENING_MARKS = ("“", '"', "«", "„")
+
+
+def in_quotation_marks(words: pd.Series) -> pd.Series:
+    """Words in quotation marks, unless the page's own marks open them ('“We are talking …,”' stays as it is)."""
+    return words.map(lambda text: text if text.startswith(_OPENING_MARKS) else f"“{text}”")
 
 
 def _as_written(passages: pd.DataFrame) -> pd.Series:

@@ -215,7 +215,7 @@ CELL_CASES = {
     "a party outside the list": (
         "positions.csv", "nk-balasanyan-districts", "party", 'Artsakh',
         ['column party, value "Artsakh": not one of: Azerbaijan, Armenia, de facto Nagorno-Karabakh authorities, '
-         'mediator, not a party']),
+         'the compilation, a site of the Azerbaijani side, a site of the Armenian side, mediator, not a party']),
     "a party link other than its host's": (
         "sources.csv", "ctx-mexico-garabagh", "party_link", 'not known',
         ['column party_link, value "not known": hosts.csv gives garabagh.net "run by a party to the conflict"']),

@@ -1,0 +1,87 @@
+"""Words whole and as whose they are, held by the validator: each test plants a breach in a copy of the data and
+asserts the one line that names it."""
+
+from conftest import row_number, set_cell
+from karabakh_figures.data.quotes import quoted_text
+from karabakh_figures.data.whole_words import read_with
+
+POSITIONS, ACTS = "positions.csv", "act_statements.csv"
+
+
+def break_cell(data, file, key, column, value):
+    path = data / file
+    row = row_number(path, key)
+    set_cell(path, row, column, value)
+    return f"{path}, row {row}"
+
+
+def test_a_reporter_s_tag_inside_the_speaker_s_own_words_is_reported(data_copy, validate):
+    statement = ("“We are talking about those territories whose return will not endanger the resolution of the "
+                 "conflict and the security [of Artsakh] and will not threaten the outcome of the process,” "
+                 "Nalbandian said in his answer.")
+    where = break_cell(data_copy, POSITIONS, "armenia-nalbandian-districts-2017", "statement", statement)
+    code, _, out = validate(data_copy)
+    assert code == 1
+    assert f'{where}, column statement, value "” Nalbandian said": a reporter\'s tag or lead-in inside the ' \
+           "speaker's own words (direct speech): put the report's words in report_words" in out
+
+
+def test_a_lead_in_inside_the_speaker_s_own_words_is_reported(data_copy, validate):
+    break_cell(data_copy, POSITIONS, "armenia-mfa-corridor-1997", "statement", "The Ministry statement reads: \". . "
+               "the militia of the Azerbaijani National Front actively obstructed")
+    code, _, out = validate(data_copy)
+    assert code == 1 and any('value "statement reads:": a reporter\'s tag' in line for line in out)
+
+
+def test_an_act_s_passage_cut_inside_its_sentence_is_reported(data_copy, validate):
+    # Resolution 874's passage on the region, as it once stood: cut before the tensions between the two states.
+    cut = ("Expressing its serious concern that a continuation of the conflict in and around the Nagorny Karabakh "
+           "region of the Azerbaijani Republic,")
+    where = break_cell(data_copy, ACTS, "unsc-874-region", "source_quote", cut)
+    break_cell(data_copy, ACTS, "unsc-874-region", "wording", "the conflict in and around the Nagorny Karabakh region")
+    code, _, out = validate(data_copy)
+    assert code == 1
+    assert f'{where}, column source_quote, value "bakh region of the Azerbaijani Republic,": cut inside a ' \
+           "sentence: its source goes on “and of the tensions between the Republic of Armeni”; quote the sentence " \
+           "whole (or, for a reporter's tag, put it in report_words)" in out
+
+
+def test_a_statement_cut_inside_its_sentence_is_reported_unless_the_rest_is_the_report_s_tag(data_copy, validate):
+    cut = "No. 366 of the former USSR implemented the seizure of Khojaly"
+    where = break_cell(data_copy, POSITIONS, "compilation-khojaly-seizure", "statement", cut)
+    # A tag left out of the statement is no cut when it stands in report_words: here it does not.
+    tagged = break_cell(data_copy, POSITIONS, "armenia-pashinyan-2023", "report_words", "")
+    code, _, out = validate(data_copy)
+    assert code == 1
+    assert f'{where}, column statement, value " USSR implemented the seizure of Khojaly": cut inside a sentence: ' \
+           "its source goes on “a small town situated in the Nagorno-Karabakh regi”; quote the sentence whole (or, " \
+           "for a reporter's tag, put it in report_words)" in out
+    assert any(line.startswith(f"{tagged}, column statement") and "its source goes on “said Pashinyan, according"
+               in line for line in out), out
+
+
+def test_a_passage_shown_without_what_it_must_be_read_with_is_reported(data_copy, validate):
+    where = break_cell(data_copy, POSITIONS, "memorial-corridor-1992", "note", "A translation.")
+    code, _, out = validate(data_copy)
+    assert code == 1
+    assert f'{where}, column note, value "A translation.": positions-supplement.md says this passage must be read ' \
+           'with “The people leaving along the "free corridor" were fired on the ter”: show those words with it' in out
+
+
+def test_what_a_reference_says_must_be_read_with_is_found_by_rule():
+    reference = """**O-5.** Party: outside body.
+> 60 people fled from Khojaly during the city assault were questioned by observers, and one said so.
+
+**O-6.** Party: outside body.
+> Something else entirely, long enough to be a passage of its own in the reference file.
+The next sentence is cut on the page: "Yet we place direct[… excerpt ends]".
+
+- **Cuts:** O-5 must be read with the page's next sentence: "The people leaving along the "free corridor" were
+  fired on the ter" — without it, the quote misleads.
+"""
+    found = read_with(reference)
+    quotations = [quoted_text("> 60 people fled from Khojaly during the city assault were questioned by observers, "
+                              "and one said so.")]
+    assert (quotations, 'The people leaving along the "free corridor" were fired on the ter') in found
+    assert any(words == "Yet we place direct" for _, words in found)
+
