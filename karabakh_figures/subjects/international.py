@@ -99,16 +99,16 @@ def dates_against_resolutions(territories: pd.DataFrame | None = None, acts: pd.
     named = statements[statements["statement"].eq("names territory")].merge(
         acts[["act_id", "symbol", "date_start"]], on="act_id")
     rows = []
-    for territory in territories.sort_values(["occupied_end", "occupied_start"], kind="stable").itertuples():
-        compiled = date_label(territory.occupied_start, territory.occupied_end, territory.date_precision)
+    for territory in territories.sort_values(["date_end", "date_start"], kind="stable").itertuples():
+        compiled = date_label(territory.date_start, territory.date_end, territory.date_precision)
         naming = named[named["territory_id"].eq(territory.territory_id)]
         if naming.empty:
             rows.append(_comparison(territory.name, compiled, NOT_NAMED))
         for (symbol, resolution_date), passages in naming.groupby(["symbol", "date_start"], sort=False):
-            days = (resolution_date - territory.occupied_end).days
+            days = (resolution_date - territory.date_end).days
             rows.append(_comparison(
                 territory.name, compiled, "; ".join(_as_written(passages)), symbol, written_date(resolution_date),
-                f"{written_date(resolution_date)} − {written_date(territory.occupied_end)} = {formatted(days)} days",
+                f"{written_date(resolution_date)} − {written_date(territory.date_end)} = {formatted(days)} days",
                 "yes" if days > 0 else "no", days, territory.territory_id, resolution_date))
     for (symbol, resolution_date, wording), passages in named[named["territory_id"].isna()].groupby(
             ["symbol", "date_start", "wording"], sort=False):
@@ -145,10 +145,10 @@ def dates_against_report(territories: pd.DataFrame | None = None,
                          "agree at the precision both give": "", "note": capture.note})
             continue
         territory = listed.loc[capture.territory_id]
-        agree = capture.date_start <= territory["occupied_start"] and territory["occupied_end"] <= capture.date_end
+        agree = capture.date_start <= territory["date_start"] and territory["date_end"] <= capture.date_end
         rows.append({"town (as the report spells it)": place, "territory": territory["name"],
                      "report's date": f"{reported} ({capture.date_precision})",
-                     "compilation's date": date_label(territory["occupied_start"], territory["occupied_end"],
+                     "compilation's date": date_label(territory["date_start"], territory["date_end"],
                                                       territory["date_precision"]),
                      "agree at the precision both give": "yes" if agree else "no", "note": capture.note})
     return pd.DataFrame(rows)

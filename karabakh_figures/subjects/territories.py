@@ -13,14 +13,14 @@ from ..data.words import date_labels, formatted, span
 def territory_table(territories: pd.DataFrame | None = None) -> pd.DataFrame:
     """The territories in date order, as a reader would want to see them."""
     territories = load("territories") if territories is None else territories
-    ordered = territories.sort_values(["occupied_end", "occupied_start"], kind="stable")
+    ordered = territories.sort_values(["date_end", "date_start"], kind="stable")
     names = dict(zip(territories["territory_id"], territories["name"]))
     return pd.DataFrame({
         "Territory (as in the source)": ordered["name"],
         "Azerbaijani name": ordered["name_az"],
         "ISO 3166-2": ordered["iso_3166_2"].fillna("none"),
         "Date as written": ordered["date_text"],
-        "Date": date_labels(ordered, "occupied_start", "occupied_end"),
+        "Date": date_labels(ordered, "date_start", "date_end"),
         "Area (km²)": [formatted(area) for area in ordered["area_km2"]],
         "Lies within": [names.get(within, "") if pd.notna(within) else "" for within in ordered["within"]],
     }).set_index("Territory (as in the source)")
@@ -83,7 +83,7 @@ def cumulative_area(territories: pd.DataFrame | None = None) -> pd.DataFrame:
     from a containing area, the parts already counted are subtracted.
     """
     territories = load("territories") if territories is None else territories
-    ordered = territories.sort_values(["occupied_end", "occupied_start"], kind="stable")
+    ordered = territories.sort_values(["date_end", "date_start"], kind="stable")
     rows, counted = [], {}
     for row in ordered.itertuples():
         parts = territories[territories["within"].eq(row.territory_id)]
@@ -92,7 +92,7 @@ def cumulative_area(territories: pd.DataFrame | None = None) -> pd.DataFrame:
         counted[row.territory_id] = row.area_km2
         note = (f"{formatted(row.area_km2)} − {formatted(already)} already counted "
                 f"({', '.join(parts['name'])})" if already else "")
-        rows.append({"date": row.occupied_end, "territory": row.name, "date_text": row.date_text,
+        rows.append({"date": row.date_end, "territory": row.name, "date_text": row.date_text,
                      "area_added_km2": added, "note": note})
     table = pd.DataFrame(rows)
     table["cumulative_km2"] = table["area_added_km2"].cumsum()

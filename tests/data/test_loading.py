@@ -10,9 +10,9 @@ from karabakh_figures import DataError, load
 def test_territories_are_typed():
     territories = load("territories")
     assert len(territories) == 9
-    assert str(territories["occupied_start"].dtype).startswith("datetime64")
+    assert str(territories["date_start"].dtype).startswith("datetime64")
     assert territories["area_km2"].dtype == "Float64"
-    assert territories.set_index("territory_id").loc["shusha", "occupied_start"] == pd.Timestamp("1992-05-08")
+    assert territories.set_index("territory_id").loc["shusha", "date_start"] == pd.Timestamp("1992-05-08")
 
 
 def test_empty_cells_are_missing_not_empty_strings():
