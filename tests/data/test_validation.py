@@ -417,7 +417,7 @@ def test_header_with_a_misspelt_column(data_copy, validate):
     rows[0][rows[0].index("area_km2")] = "area"
     write_rows(path, rows)
     assert validate(data_copy)[2][:-1] == [
-        f'{path}, row 1, column area_km2, value "area": the header should name column area_km2 here']
+        f'{path}, row 1, column area_km2, value "area": the data package names this column area_km2 (renamed?)']
 
 
 def test_excel_export_with_bom_and_crlf_loads_the_same(data_copy, validate):
