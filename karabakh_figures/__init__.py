@@ -5,7 +5,8 @@
 The entry points, by what they are for (each is importable from here by name; help(name) describes it):
 
 - The data: load (a table, validated, with typed columns), checked_data, table_paths; DataError, the one error
-  for data that does not validate, and Problem, one line of it.
+  for data that does not validate, and Problem, one line of it; DataWarning, for a table loaded with
+  `exploring=True` while other tables do not validate.
 - How numbers and dates are written: formatted, span, written_date, date_label, date_labels.
 - The territories: area_totals, cumulative_area, territory_table. Khojaly: killed_by_group, estimates_table,
   statements, compare_figures, discrepancies (and the module crosschecks). Recognitions: by_date,
@@ -32,7 +33,7 @@ from importlib import import_module
 _ENTRY_POINTS = {
     # data: the tables, validated, the error for data that does not validate, and the words every output writes
     # numbers and dates in
-    "DataError": "data.problems", "Problem": "data.problems",
+    "DataError": "data.problems", "DataWarning": "data.problems", "Problem": "data.problems",
     "load": "data.loading", "checked_data": "data.loading", "table_paths": "data.descriptor",
     "formatted": "data.words", "span": "data.words", "written_date": "data.words", "date_label": "data.words",
     "date_labels": "data.words",
