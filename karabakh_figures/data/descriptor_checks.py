@@ -21,13 +21,20 @@ _READMES = ("README.md",)
 def check_descriptor(data_dir: Path, descriptor) -> list[Problem]:
     """Every problem with the descriptor's shape and with the files it lists; empty when the tables can be read
     as it describes them."""
-    file = str(Path(data_dir) / DESCRIPTOR)
     # In this order, each step only where the one before found nothing: a table left out is said once, as that,
     # not again by every key that points into it.
-    problems = [Problem(file, None, place, _shown(value), message) for place, value, message in _faults(descriptor)]
-    problems = problems or _unlisted_files(Path(data_dir), descriptor["resources"])
-    return problems or [Problem(file, None, place, _shown(value), message)
-                        for place, value, message in _reference_faults(descriptor["resources"])]
+    return (shape_problems(data_dir, descriptor) or _unlisted_files(Path(data_dir), descriptor["resources"])
+            or _as_problems(data_dir, _reference_faults(descriptor["resources"])))
+
+
+def shape_problems(data_dir: Path, descriptor) -> list[Problem]:
+    """The problems with the descriptor's own keys and values, whatever files are on disk."""
+    return _as_problems(data_dir, _faults(descriptor))
+
+
+def _as_problems(data_dir: Path, faults: Iterator[tuple[str, object, str]]) -> list[Problem]:
+    file = str(Path(data_dir) / DESCRIPTOR)
+    return [Problem(file, None, place, _shown(value), message) for place, value, message in faults]
 
 
 def _shown(value) -> str:
