@@ -5,7 +5,7 @@ import warnings
 import pandas as pd
 import pytest
 
-from conftest import row_number, set_cell
+from conftest import read_rows, row_number, set_cell
 from karabakh_figures import DataError, DataWarning, load
 
 
@@ -41,7 +41,7 @@ def test_invalid_data_raises_with_every_problem(data_copy):
 
 
 def test_editing_a_file_is_seen_by_the_next_load(data_copy):
-    assert len(load("campaign_events", data_copy)) == 12
+    assert len(load("campaign_events", data_copy)) == len(read_rows(data_copy / "campaign_events.csv")) - 1
     path = data_copy / "campaign_events.csv"
     set_cell(path, row_number(path, "oic-renamed"), "date_start", "2011-06-29")
     with pytest.raises(DataError):
