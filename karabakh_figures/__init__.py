@@ -13,6 +13,9 @@ The entry points, by what they are for (each is importable from here by name; he
   recognition_table, recognition_counts.
 - Control 2020-2024: control_periods, control_state. The international record: acts_table, act_passages,
   dates_against_resolutions, dates_against_report, record_checks, act_votes.
+- Data for analysis: each table shown to readers with its numbers and dates in words has a typed counterpart,
+  numbers as numbers and dates as dates, that the shown table is worded from: territory_data, estimate_data,
+  recognition_data, act_data.
 - The contested points: positions_on, outside_records, in_brief, district_names, not_read (the points are
   karabakh_figures.subjects.positions.POINTS).
 - The people displaced: figures_of, register, gaps_table, departure_counts, population_before, departure_terms,
@@ -39,11 +42,12 @@ _ENTRY_POINTS = {
     "date_labels": "data.words",
     # subjects: each subject's tables and the arithmetic behind them
     "area_totals": "subjects.territories", "cumulative_area": "subjects.territories",
-    "territory_table": "subjects.territories",
-    "killed_by_group": "subjects.khojaly", "estimates_table": "subjects.khojaly",
+    "territory_table": "subjects.territories", "territory_data": "subjects.territories",
+    "killed_by_group": "subjects.khojaly", "estimates_table": "subjects.khojaly", "estimate_data": "subjects.khojaly",
     "statements": "subjects.crosschecks", "compare_figures": "subjects.crosschecks",
     "discrepancies": "subjects.crosschecks",
     "by_date": "subjects.recognitions", "recognition_table": "subjects.recognitions",
+    "recognition_data": "subjects.recognitions",
     "recognition_counts": "subjects.recognitions",
     "control_periods": "subjects.control", "control_state": "subjects.control",
     "source_labels": "subjects.sources", "how_read": "subjects.sources", "credit": "subjects.sources",
@@ -51,7 +55,8 @@ _ENTRY_POINTS = {
     "provenance_counts": "subjects.sources", "party_counts": "subjects.sources",
     "implied_values": "subjects.caveats", "caveat_table": "subjects.caveats", "every_caveat": "subjects.caveats",
     "key_figures": "subjects.overview",
-    "acts_table": "subjects.international", "act_passages": "subjects.international",
+    "acts_table": "subjects.international", "act_data": "subjects.international",
+    "act_passages": "subjects.international",
     "dates_against_resolutions": "subjects.international",
     "dates_against_report": "subjects.international", "record_checks": "subjects.international",
     "act_votes": "subjects.international",

@@ -13,36 +13,54 @@ NOT_NAMED = "not named in the texts read"
 NOT_LISTED = "not in the compilation's list"
 
 
+#: The columns of act_statements that count a vote, with the words for each.
+VOTE_COLUMNS = {"votes_for": "in favour", "votes_against": "against", "votes_abstaining": "abstaining",
+                "votes_absent": "absent"}
+
+
 @checked_frames
-def acts_table(acts: pd.DataFrame | None = None, statements: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Every act in date order: its body, symbol, date, meeting and vote as the pages read give them, and the
-    territories its text names, as written."""
+def act_data(acts: pd.DataFrame | None = None, statements: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every act in date order, typed for analysis: its dates as dates, the meeting's number and each vote count
+    as numbers (the first vote its pages give; empty where none), and the territories its text names, as
+    written."""
     acts = load("international_acts") if acts is None else acts
     statements = load("act_statements") if statements is None else statements
     meeting = statements[statements["statement"].eq("meeting")].groupby("act_id")["meeting"].first()
+    votes = statements[statements["statement"].eq("vote")].groupby("act_id")[list(VOTE_COLUMNS)].first()
+    names = _as_written(statements[statements["statement"].eq("names territory")]).groupby("act_id").agg("; ".join)
+    ordered = acts.sort_values("date_start", kind="stable").reset_index(drop=True)
+    return ordered.assign(act=ordered["symbol"].fillna(ordered["kind"]), meeting=ordered["act_id"].map(meeting),
+                          **{column: ordered["act_id"].map(votes[column]).astype("Int64") for column in VOTE_COLUMNS},
+                          names=ordered["act_id"].map(names))[
+        ["act_id", "act", "kind", "body", "date_start", "date_end", "date_precision", "meeting", *VOTE_COLUMNS,
+         "names"]]
+
+
+@checked_frames
+def acts_table(acts: pd.DataFrame | None = None, statements: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every act in date order: its body, symbol, date, meeting and vote as the pages read give them, and the
+    territories its text names, as written (act_data, worded, with every vote its pages give)."""
+    statements = load("act_statements") if statements is None else statements
+    data = act_data(acts, statements)
     votes = statements[statements["statement"].eq("vote")]
     voted = pd.Series([_vote_words(row) for row in votes.itertuples()], index=votes.index).groupby(
         votes["act_id"]).agg("; ".join)
-    ordered = acts.sort_values("date_start", kind="stable")
     return pd.DataFrame({
-        "Act": ordered["symbol"].fillna(ordered["kind"]),
-        "Body": ordered["body"],
-        "Date": date_labels(ordered),
+        "Act": data["act"],
+        "Body": data["body"],
+        "Date": date_labels(data),
         # A meeting's number is an identifier, written without a thousands separator.
-        "Meeting": ordered["act_id"].map(meeting).map(lambda number: f"{number:.0f}" if pd.notna(number) else ""),
-        "Vote": ordered["act_id"].map(voted).fillna(""),
-        "Names": ordered["act_id"].map(_as_written(statements[statements["statement"].eq("names territory")])
-                                       .groupby("act_id").agg("; ".join))
-                 .fillna(ordered["kind"].map({"resolution": "no district in the passages read"})).fillna(""),
+        "Meeting": data["meeting"].map(lambda number: f"{number:.0f}" if pd.notna(number) else ""),
+        "Vote": data["act_id"].map(voted).fillna(""),
+        "Names": data["names"].fillna(data["kind"].map({"resolution": "no district in the passages read"})).fillna(""),
     }).set_index("Act")
 
 
 def _vote_words(row) -> str:
     """A vote worded whole, every count its page gives ('39 in favour, 7 against, 100 abstaining'), then the page's
     own words for it."""
-    counts = [f"{getattr(row, column):.0f} {label}" for column, label in (
-        ("votes_for", "in favour"), ("votes_against", "against"), ("votes_abstaining", "abstaining"),
-        ("votes_absent", "absent")) if pd.notna(getattr(row, column))]
+    counts = [f"{getattr(row, column):.0f} {label}" for column, label in VOTE_COLUMNS.items()
+              if pd.notna(getattr(row, column))]
     worded = f"“{row.wording}”" if isinstance(row.wording, str) else ""
     return f"{', '.join(counts)} (as worded: {worded})" if counts and worded else ", ".join(counts) or worded
 
@@ -181,8 +199,7 @@ def act_votes(statements: pd.DataFrame | None = None, act_id: str = "unga-62-243
     sources = load("sources").set_index("source_id")["short_title"]
     rows = statements[statements["act_id"].eq(act_id) & statements["statement"].eq("vote")]
     counted = []
-    for column, label in (("votes_for", "in favour"), ("votes_against", "against"),
-                          ("votes_abstaining", "abstaining"), ("votes_absent", "absent")):
+    for column, label in VOTE_COLUMNS.items():
         for row in rows[rows[column].notna()].itertuples():
             counted.append({"vote": label, "members": int(getattr(row, column)),
                             "named": row.named.replace(";", ", ") if column == "votes_against" and pd.notna(row.named)
