@@ -15,7 +15,7 @@ The entry points, by what they are for (each is importable from here by name; he
   dates_against_resolutions, dates_against_report, record_checks, act_votes.
 - Data for analysis: each table shown to readers with its numbers and dates in words has a typed counterpart,
   numbers as numbers and dates as dates, that the shown table is worded from: territory_data, estimate_data,
-  recognition_data, act_data.
+  recognition_data, act_data, report_date_data.
 - The contested points: positions_on, outside_records, in_brief, district_names, not_read (the points are
   karabakh_figures.subjects.positions.POINTS).
 - The people displaced: figures_of, register, gaps_table, departure_counts, population_before, departure_terms,
@@ -58,7 +58,8 @@ _ENTRY_POINTS = {
     "acts_table": "subjects.international", "act_data": "subjects.international",
     "act_passages": "subjects.international",
     "dates_against_resolutions": "subjects.international",
-    "dates_against_report": "subjects.international", "record_checks": "subjects.international",
+    "dates_against_report": "subjects.international", "report_date_data": "subjects.international",
+    "record_checks": "subjects.international",
     "act_votes": "subjects.international",
     "positions_on": "subjects.positions", "outside_records": "subjects.positions", "in_brief": "subjects.positions",
     "district_names": "subjects.positions", "not_read": "subjects.positions",

@@ -146,30 +146,46 @@ def _comparison(place: str, compiled: str, named_as: str, resolution: str = "", 
 
 
 @checked_frames
+def report_date_data(territories: pd.DataFrame | None = None, captures: pd.DataFrame | None = None) -> pd.DataFrame:
+    """For every town Human Rights Watch dates in 1993, typed for analysis: the report's dates and the compilation's
+    for the territory of that name (dates as dates, with each precision), and whether the two agree at the
+    precision both give (a boolean; empty for a town not in the compilation's list)."""
+    territories = load("territories") if territories is None else territories
+    captures = load("reported_captures") if captures is None else captures
+    listed = territories.set_index("territory_id")
+    data = captures.reset_index(drop=True)
+    data = data.assign(place=data["place_as_written"].str.replace(";", " / "),
+                       territory=data["territory_id"].map(listed["name"]),
+                       compilation_date_start=data["territory_id"].map(listed["date_start"]),
+                       compilation_date_end=data["territory_id"].map(listed["date_end"]),
+                       compilation_date_precision=data["territory_id"].map(listed["date_precision"]))
+    # Agree: the compilation's range of dates lies within the report's.
+    data["agree"] = (data["date_start"].le(data["compilation_date_start"])
+                     & data["compilation_date_end"].le(data["date_end"])).astype("boolean")
+    data.loc[data["territory_id"].isna(), "agree"] = pd.NA
+    return data[["place", "territory_id", "territory", "date_start", "date_end", "date_precision",
+                 "compilation_date_start", "compilation_date_end", "compilation_date_precision", "agree", "note"]]
+
+
+@checked_frames
 def dates_against_report(territories: pd.DataFrame | None = None,
                          captures: pd.DataFrame | None = None) -> pd.DataFrame:
     """For every town Human Rights Watch dates in 1993: the report's date at its precision beside the
     compilation's date for the territory of that name, and whether the two agree at the precision both give
-    (the compilation's range of dates lies within the report's)."""
-    territories = load("territories") if territories is None else territories
-    captures = load("reported_captures") if captures is None else captures
-    listed = territories.set_index("territory_id")
-    rows = []
-    for capture, reported in zip(captures.itertuples(), date_labels(captures)):
-        place = capture.place_as_written.replace(";", " / ")
-        if pd.isna(capture.territory_id):
-            rows.append({"town (as the report spells it)": place, "territory": NOT_LISTED,
-                         "report's date": f"{reported} ({capture.date_precision})", "compilation's date": "",
-                         "agree at the precision both give": "", "note": capture.note})
-            continue
-        territory = listed.loc[capture.territory_id]
-        agree = capture.date_start <= territory["date_start"] and territory["date_end"] <= capture.date_end
-        rows.append({"town (as the report spells it)": place, "territory": territory["name"],
-                     "report's date": f"{reported} ({capture.date_precision})",
-                     "compilation's date": date_label(territory["date_start"], territory["date_end"],
-                                                      territory["date_precision"]),
-                     "agree at the precision both give": "yes" if agree else "no", "note": capture.note})
-    return pd.DataFrame(rows)
+    (report_date_data, worded)."""
+    data = report_date_data(territories, captures)
+    compiled = [date_label(start, end, precision) if pd.notna(precision) else "" for start, end, precision in
+                zip(data["compilation_date_start"], data["compilation_date_end"], data["compilation_date_precision"])]
+    return pd.DataFrame({
+        "town (as the report spells it)": data["place"],
+        "territory": data["territory"].fillna(NOT_LISTED),
+        "report's date": [f"{reported} ({precision})" for reported, precision in
+                          zip(date_labels(data), data["date_precision"])],
+        "compilation's date": compiled,
+        "agree at the precision both give": data["agree"].map({True: "yes", False: "no"},
+                                                              na_action="ignore").fillna(""),
+        "note": data["note"],
+    })
 
 
 def record_checks() -> pd.DataFrame:

@@ -9,11 +9,13 @@ from pandas.api import types
 from karabakh_figures import (
     act_data,
     acts_table,
+    dates_against_report,
     estimate_data,
     estimates_table,
     load,
     recognition_data,
     recognition_table,
+    report_date_data,
     territory_data,
     territory_table,
 )
@@ -24,6 +26,8 @@ PAIRS = {
                     {"date": ["date_start", "date_end"], "number": ["area_km2"]}),
     "estimates": (estimate_data, estimates_table, "label", None, {"number": ["low", "high"]}),
     "recognitions": (recognition_data, recognition_table, "label", "Act", {"date": ["date_start", "date_end"]}),
+    "report dates": (report_date_data, dates_against_report, "place", "town (as the report spells it)",
+                     {"date": ["date_start", "date_end", "compilation_date_start", "compilation_date_end"]}),
     "acts": (act_data, acts_table, "act", None,
              {"date": ["date_start", "date_end"], "number": ["meeting", "votes_for", "votes_against",
                                                              "votes_abstaining", "votes_absent"]}),
