@@ -50,16 +50,17 @@ def _check_usable(data_dir: Path, version: str, name: str, exploring: bool) -> N
         return
     own = (data_dir / schemas[name]["path"]).resolve()
     invalid = list(dict.fromkeys(Path(problem.file).resolve() for problem in problems))
-    others = ", ".join(path.relative_to(data_dir).as_posix() for path in invalid if path != own)
+    others = [path.relative_to(data_dir).as_posix() for path in invalid if path != own]
     if own in invalid:
         raise DataError(list(problems), f"load({name!r}): {own.name} does not validate; mend it (python -m "
                                         "karabakh_figures validate lists every problem)")
     if not exploring:
-        raise DataError(list(problems), f"load({name!r}): the data package does not validate ({others}); "
+        raise DataError(list(problems), f"load({name!r}): the data package does not validate ({', '.join(others)}); "
                                         f"{own.name} itself has no problem: load({name!r}, exploring=True) reads it "
                                         "for exploration")
-    warnings.warn(f"load({name!r}, exploring=True): {own.name} validates, but {others} do(es) not; what it says may "
-                  "rest on them", DataWarning, stacklevel=3)
+    warnings.warn(f"load({name!r}, exploring=True): {own.name} validates, but {', '.join(others)} "
+                  f"{'does' if len(others) == 1 else 'do'} not; what it says may rest on them", DataWarning,
+                  stacklevel=3)
 
 
 @lru_cache(maxsize=8)
