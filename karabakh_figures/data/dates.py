@@ -15,7 +15,7 @@ EARLIEST_PLAUSIBLE = date(1980, 1, 1)
 LATEST_ONLY = "by"
 #: (earliest, latest) date columns of each table that dates its rows.
 DATE_RANGES = {
-    "territories": ("occupied_start", "occupied_end"),
+    "territories": ("date_start", "date_end"),
     "recognitions": ("date_start", "date_end"),
     "campaign_events": ("date_start", "date_end"),
     "control_changes": ("date_start", "date_end"),

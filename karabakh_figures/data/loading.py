@@ -2,6 +2,7 @@
 once per version of the data (validation_record keeps which versions passed)."""
 
 import os
+import warnings
 from functools import lru_cache
 from pathlib import Path
 
@@ -9,8 +10,9 @@ import pandas as pd
 
 from . import validation_record as validated
 from .descriptor import read_descriptor, tables_in
+from .paths import DESCRIPTOR
 from .paths import data_dir as default_data_dir
-from .problems import DataError
+from .problems import DataError, DataWarning, Problem
 from .reading import Table, read_table
 
 _DTYPES = {"integer": "Int64", "number": "Float64", "string": "string"}
@@ -18,17 +20,53 @@ _DTYPES = {"integer": "Int64", "number": "Float64", "string": "string"}
 _LOADED: dict[str, None] = {}
 
 
-def load(name: str, data_dir: str | os.PathLike | None = None) -> pd.DataFrame:
+def load(name: str, data_dir: str | os.PathLike | None = None, *, exploring: bool = False) -> pd.DataFrame:
     """The table `name` (e.g. "territories") as a typed DataFrame, from a data package that validates.
 
-    The whole package is validated once per version of its files (see validation_record); raises
-    DataError, listing every problem, when it does not validate.
+    The whole package is validated once per version of its files (see validation_record). When it does not
+    validate, load() raises DataError listing every problem, its first line saying whether the table asked for
+    is itself among them. A table whose own file has no problem (the problems are in other tables) can be read
+    anyway, for exploration, with `exploring=True`: a warning then names the tables that do not validate, since
+    what the table says may rest on them (its keys into them are not checked). A table with problems of its own,
+    or a descriptor that cannot be read, is never loaded.
     """
-    data_dir = default_data_dir(data_dir)
-    frame = _typed_table(data_dir.resolve(), validated.data_version(data_dir), name)
+    data_dir = default_data_dir(data_dir).resolve()
+    version = validated.data_version(data_dir)
+    _check_usable(data_dir, version, name, exploring)
+    frame = _typed_table(data_dir, version, name)
     _LOADED[name] = None
     # A copy: what a notebook does to its table must not change the next load().
     return frame.copy()
+
+
+def _check_usable(data_dir: Path, version: str, name: str, exploring: bool) -> None:
+    problems = _problems(data_dir, version)
+    if any(Path(problem.file).name == DESCRIPTOR for problem in problems):
+        raise DataError(list(problems))
+    schemas = tables_in(read_descriptor(data_dir))
+    if name not in schemas:
+        raise KeyError(f"no table {name!r} in the data package; tables: {', '.join(schemas)}")
+    if not problems:
+        return
+    own = (data_dir / schemas[name]["path"]).resolve()
+    invalid = list(dict.fromkeys(Path(problem.file).resolve() for problem in problems))
+    others = [path.relative_to(data_dir).as_posix() for path in invalid if path != own]
+    if own in invalid:
+        raise DataError(list(problems), f"load({name!r}): {own.name} does not validate; mend it (python -m "
+                                        "karabakh_figures validate lists every problem)")
+    if not exploring:
+        raise DataError(list(problems), f"load({name!r}): the data package does not validate ({', '.join(others)}); "
+                                        f"{own.name} itself has no problem: load({name!r}, exploring=True) reads it "
+                                        "for exploration")
+    warnings.warn(f"load({name!r}, exploring=True): {own.name} validates, but {', '.join(others)} "
+                  f"{'does' if len(others) == 1 else 'do'} not; what it says may rest on them", DataWarning,
+                  stacklevel=3)
+
+
+@lru_cache(maxsize=8)
+def _problems(data_dir: Path, version: str) -> tuple[Problem, ...]:
+    """The problems of one version of the data (none where it passed before), found once per process."""
+    return () if validated.passed(version) else tuple(checked_data(data_dir).problems)
 
 
 def loaded_tables() -> list[str]:
@@ -73,20 +111,9 @@ def _as_passed(data_dir: Path):
 def _typed_table(data_dir: Path, version: str, name: str) -> pd.DataFrame:
     """A table of one version of the data, read and typed once per process (notebooks load the same tables
     many times: each analysis function loads what it needs)."""
-    schemas = tables_in(_valid_descriptor(data_dir, version))
-    if name not in schemas:
-        raise KeyError(f"no table {name!r} in the data package; tables: {', '.join(schemas)}")
-    table, _ = read_table(data_dir / schemas[name]["path"])
-    return _frame(table, schemas[name]["schema"])
-
-
-@lru_cache(maxsize=8)
-def _valid_descriptor(data_dir: Path, version: str) -> dict:
-    if not validated.passed(version):
-        checked = checked_data(data_dir)
-        if checked.problems:
-            raise DataError(checked.problems)
-    return read_descriptor(data_dir)
+    schema = tables_in(read_descriptor(data_dir))[name]
+    table, _ = read_table(data_dir / schema["path"])
+    return _frame(table, schema["schema"])
 
 
 def _frame(table: Table, schema: dict) -> pd.DataFrame:

@@ -21,9 +21,14 @@ class Problem:
 
 
 class DataError(ValueError):
-    """The data did not validate; `problems` holds one Problem per thing that is wrong."""
+    """The data did not validate; `problems` holds one Problem per thing that is wrong, after a first line that
+    says what to do where there is more to say than the problems."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], advice: str = ""):
         self.problems = problems
         lines = "\n".join(str(problem) for problem in problems)
-        super().__init__(f"{len(problems)} data problem(s):\n{lines}")
+        super().__init__(f"{advice + chr(10) if advice else ''}{len(problems)} data problem(s):\n{lines}")
+
+
+class DataWarning(UserWarning):
+    """A table was loaded for exploration from a data package that does not validate."""

@@ -3,6 +3,7 @@ that no figure is typed that the source does not state."""
 
 import re
 from datetime import date, datetime
+from functools import lru_cache
 
 from dateutil import parser as date_parser
 
@@ -54,6 +55,7 @@ _QUOTED = re.compile(r'"([^"]+)"|“([^”]+)”|«([^»]+)»|„([^“”]+)[�
 _BETWEEN_QUOTATIONS = "\n"
 
 
+@lru_cache(maxsize=32)  # each source of a file asks for its quotations: read them once per text
 def quoted_text(markdown: str) -> str:
     """The quotations of a reference file, in file order, each with its white space folded, one a line: every
     `>` block and every fenced block (its lines joined), and every passage in quotation marks in the file's other

@@ -7,6 +7,7 @@ import hashlib
 import json
 from pathlib import Path
 
+from .descriptor_checks import shape_problems
 from .paths import DESCRIPTOR
 from .quotes import RAW_FILE_SEPARATOR
 
@@ -29,7 +30,13 @@ def record_raw(path: str | Path, title: str | None = None) -> str:
     if not path.is_file():
         raise RecordError(f"{path}: no such file")
     relative = path.relative_to(data_dir).as_posix()
-    descriptor = json.loads((data_dir / DESCRIPTOR).read_text(encoding="utf-8"))
+    try:
+        descriptor = json.loads((data_dir / DESCRIPTOR).read_text(encoding="utf-8"))
+    except ValueError as error:
+        raise RecordError(f"{data_dir / DESCRIPTOR}: cannot be read: {error}") from None
+    malformed = shape_problems(data_dir, descriptor)
+    if malformed:
+        raise RecordError(f"{malformed[0]} (mend {DESCRIPTOR} first; `validate` lists every problem)")
     resource = next((resource for resource in descriptor["resources"] if resource.get("path") == relative), None)
     if resource is not None and "schema" in resource:
         raise RecordError(f"{path}: a table, not a raw file; its rows are checked by `python -m karabakh_figures "

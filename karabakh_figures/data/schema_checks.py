@@ -1,11 +1,14 @@
 """The data contract in data/datapackage.json, checked by Frictionless and turned into one-line problems."""
 
+import calendar
 import json
 import re
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from frictionless import Package, errors
 
+from .descriptor import tables_in
 from .problems import Problem
 from .reading import Table
 
@@ -16,38 +19,124 @@ _TYPE_HINTS = {
     "number": "not a number (digits, a dot for decimals, no thousands separator)",
     "integer": "not a whole number",
 }
+#: A date as the schema's fields hold it, YYYY-MM-DD; one-digit months and days are caught to be padded.
+_DATE_SHAPE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
 def check_schemas(descriptor: dict, tables: dict[str, Table]) -> tuple[list[Problem], set[str]]:
-    """Types, constraints, headers, primary and foreign keys of every table that could be read.
+    """Headers, types, constraints, primary and foreign keys of every table that could be read.
 
-    Returns the problems, and the names of the tables whose header does not match the schema
-    (their columns cannot be trusted for further checks).
+    Returns the problems, and the names of the tables whose header does not match the schema: each mistake in a
+    header is one problem, and such a table's rows are not checked (its columns cannot be trusted, and every
+    column after a missing one would be reported again).
     """
+    problems, bad_headers = [], set()
+    for resource in descriptor["resources"]:
+        if resource["name"] in tables:
+            header_problems = _header_problems(tables[resource["name"]], resource["schema"]["fields"])
+            problems.extend(header_problems)
+            if header_problems:
+                bad_headers.add(resource["name"])
+    readable = {name: table for name, table in tables.items() if name not in bad_headers}
+    # The schemas as written: a problem quotes the pattern its author wrote, not the anchored one Frictionless gets.
+    schemas = {name: resource["schema"] for name, resource in tables_in(descriptor).items()}
     resources = {}
     for resource in descriptor["resources"]:
-        if resource["name"] not in tables:
+        if resource["name"] not in readable:
             continue
-        table = tables[resource["name"]]
+        table = readable[resource["name"]]
         inline = {key: value for key, value in resource.items() if key not in _FILE_PROPERTIES}
         inline["data"] = [table.header, *table.rows]
-        inline["schema"] = _without_keys_into(resource["schema"], unread=set(_names(descriptor)) - set(tables))
+        schema = _without_keys_into(resource["schema"], unread=set(_names(descriptor)) - set(readable))
+        inline["schema"] = {**schema, "fields": [_anchored(field) for field in schema["fields"]]}
         resources[resource["name"]] = inline
-    problems, bad_headers = [], set()
     for name, resource in resources.items():
-        table = tables[name]
+        table = readable[name]
         schema = resource["schema"]
-        fields = {field["name"]: field for field in schema["fields"]}
+        fields = {field["name"]: field for field in schemas[name]["fields"]}
         task_errors = _errors(json.dumps([resource, *_referenced(resource, resources)]))
         misshapen = _misshapen_rows(task_errors, table)
         problems.extend(misshapen.values())
+        problems.extend(_date_problems(table, fields))
         for error in task_errors:
-            if getattr(error, "row_number", None) in misshapen or _repeats_primary_key(error, schema):
+            if (getattr(error, "row_number", None) in misshapen or _repeats_primary_key(error, schema)
+                    or _is_date_type_error(error, fields)):
                 continue
-            if isinstance(error, errors.LabelError):
-                bad_headers.add(resource["name"])
             problems.append(_problem(error, table, fields, schema))
     return problems, bad_headers
+
+
+def _anchored(field: dict) -> dict:
+    """The field with its pattern held at both ends: Frictionless writes ^pattern$, and ^A|B$ would let trailing
+    text after A pass."""
+    constraints = field.get("constraints", {})
+    if "pattern" not in constraints:
+        return field
+    return {**field, "constraints": {**constraints, "pattern": f"(?:{constraints['pattern']})"}}
+
+
+def _header_problems(table: Table, fields: list[dict]) -> list[Problem]:
+    """One problem per mistake in the header: a space around a name, a name given twice, a column missing, extra,
+    renamed or moved. Nothing is said of the columns after a mistake, which are right."""
+    file, names = str(table.path), [field["name"] for field in fields]
+    header = [cell.strip() for cell in table.header]
+    problems = [Problem(file, 1, cell.strip(), cell, f"a space before or after the column's name; write {cell.strip()}")
+                for cell in table.header if cell != cell.strip()]
+    problems += [Problem(file, 1, name, name, f"the header names column {name} {header.count(name)} times; once only")
+                 for name in dict.fromkeys(header) if header.count(name) > 1]
+    if problems or header == names:
+        return problems
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, header, names, autojunk=False).get_opcodes():
+        found, expected = header[i1:i2], names[j1:j2]
+        if tag == "equal":
+            continue
+        renamed = not (set(found) & set(names) or set(expected) & set(header))
+        if tag == "replace" and len(found) == len(expected) and renamed:
+            problems += [Problem(file, 1, name, cell, f"the data package names this column {name} (renamed?)")
+                         for cell, name in zip(found, expected)]
+            continue
+        problems += [Problem(file, 1, cell, cell, f"column {cell} stands at position {header.index(cell) + 1}, where "
+                             f"the data package puts it at {names.index(cell) + 1}") if cell in names else
+                     Problem(file, 1, cell or None, cell, "a column the data package does not define")
+                     for cell in found]
+        problems += [Problem(file, 1, name, "", f"column {name} is missing from the header")
+                     for name in expected if name not in header]
+    return problems
+
+
+def _date_problems(table: Table, fields: dict[str, dict]) -> list[Problem]:
+    """Every date written as YYYY-MM-DD with two-digit month and day, and naming a day of the calendar."""
+    columns = [name for name, field in fields.items() if field.get("type") == "date"]
+    problems = []
+    for row, record in table.records():
+        for column in columns:
+            fault = date_fault(record[column])
+            if fault:
+                problems.append(Problem(str(table.path), row, column, record[column], fault))
+    return problems
+
+
+def date_fault(value: str) -> str | None:
+    """What is wrong with a date as written (None if nothing): not YYYY-MM-DD, or a day that does not exist."""
+    if not value:
+        return None
+    match = _DATE_SHAPE.fullmatch(value)
+    if match is None:
+        return _TYPE_HINTS["date"]
+    year, month, day = (int(part) for part in match.groups())
+    if not 1 <= month <= 12:
+        return f"an impossible date: there is no month {month}"
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return f"an impossible date: {calendar.month_name[month]} {year} has {days} days"
+    if len(value) != len("YYYY-MM-DD"):
+        return f"write the month and day with two digits: {year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+def _is_date_type_error(error, fields: dict[str, dict]) -> bool:
+    # Dates are read by date_fault, which also refuses what Frictionless lets through (1975-1-1).
+    return error.type == "type-error" and fields.get(error.field_name, {}).get("type") == "date"
 
 
 def _referenced(resource: dict, resources: dict[str, dict]) -> list[dict]:
@@ -118,8 +207,6 @@ def _without_keys_into(schema: dict, unread: set[str]) -> dict:
 
 def _problem(error, table: Table, fields: dict, schema: dict) -> Problem:
     file = str(table.path)
-    if isinstance(error, errors.LabelError):
-        return Problem(file, 1, error.field_name or None, error.label, _label_message(error))
     if isinstance(error, errors.ForeignKeyError):
         reference = error.reference_name or table.path.stem
         column = ",".join(error.field_names)
@@ -136,16 +223,6 @@ def _problem(error, table: Table, fields: dict, schema: dict) -> Problem:
     if isinstance(error, errors.RowError):
         return Problem(file, error.row_number, None, ",".join(map(str, error.cells)), _row_message(error))
     return Problem(file, None, None, "", error.message)
-
-
-def _label_message(error) -> str:
-    if error.type == "extra-label":
-        return "a column the data package does not define"
-    if error.type == "missing-label":
-        return f"column {error.field_name} is missing from the header"
-    if error.type == "incorrect-label":
-        return f"the header should name column {error.field_name} here"
-    return error.note or error.title
 
 
 def _row_message(error) -> str:

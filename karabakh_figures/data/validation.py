@@ -10,6 +10,7 @@ from . import consistency, dates, displacement, quotes, whole_words
 from .addresses import check_source_addresses
 from .codes import check_codes
 from .descriptor import read_descriptor, tables_in
+from .descriptor_checks import check_descriptor
 from .paths import DESCRIPTOR
 from .problems import Problem
 from .reading import Table, read_table
@@ -33,8 +34,13 @@ def check(data_dir: Path, today: date | None = None) -> CheckedData:
     try:
         descriptor = read_descriptor(data_dir)
     except (OSError, ValueError) as error:
-        unreadable = Problem(str(data_dir / DESCRIPTOR), None, None, "", f"cannot be read: {error}")
+        unreadable = Problem(str(data_dir / DESCRIPTOR), getattr(error, "lineno", None), None, "",
+                             f"cannot be read: {error}")
         return CheckedData({}, problems=[unreadable])
+    # The descriptor says what to read and how: a mistake in it is reported alone, before any table is read.
+    descriptor_problems = check_descriptor(data_dir, descriptor)
+    if descriptor_problems:
+        return CheckedData(descriptor if isinstance(descriptor, dict) else {}, problems=descriptor_problems)
     checked = CheckedData(descriptor)
     raw_texts = {}
     for resource in descriptor["resources"]:
@@ -111,8 +117,11 @@ def _content_problems(tables: dict[str, Table], sections: dict[str, str | None],
         if name == "sources":
             continue
         problems.extend(quotes.check_quotes(table, sections))
+        stated = quotes.STATED_IN_QUOTE.get(name, [])
+        if "sources" not in tables:  # a date_text may name its page's date, unknown until sources.csv can be read
+            stated = [column for column in stated if column != "date_text"]
         problems.extend(quotes.check_stated_in_quote(
-            table, quotes.STATED_IN_QUOTE.get(name, []), quotes.NUMBERS_STATED_IN_QUOTE.get(name, []), page_dates))
+            table, stated, quotes.NUMBERS_STATED_IN_QUOTE.get(name, []), page_dates))
         if name in dates.DATE_RANGES:
             problems.extend(dates.check_dates(table, *dates.DATE_RANGES[name], today, dates.COVERED_YEARS.get(name)))
         problems.extend(consistency.check_inferred_fields(table))

@@ -78,7 +78,7 @@ def territory_shapes(features: gpd.GeoDataFrame | None = None) -> gpd.GeoDataFra
                              aggfunc={"match": "first", "shape_name": lambda names: " + ".join(names)})
     shapes = shapes.reset_index().merge(territories, on="territory_id")
     # A territory within another (Shusha within Nagorno-Karabakh) comes after it, so that it is drawn on top.
-    order = territories.sort_values(["occupied_end", "occupied_start"], kind="stable")
+    order = territories.sort_values(["date_end", "date_start"], kind="stable")
     order = order.sort_values("within", na_position="first", kind="stable")["territory_id"].tolist()
     return shapes.set_index("territory_id").loc[order].reset_index()
 
@@ -162,11 +162,11 @@ def draw_territories_by_date(axes, shapes: gpd.GeoDataFrame) -> None:
     the colours of its start and end; each labelled with its name and date."""
     for shape in shapes.itertuples():
         if shape.date_precision == "day":
-            draw_shapes(axes, [shape.geometry], facecolor=date_colour(shape.occupied_start), edgecolor="white",
+            draw_shapes(axes, [shape.geometry], facecolor=date_colour(shape.date_start), edgecolor="white",
                         linewidth=0.8)
         else:
-            draw_shapes(axes, [shape.geometry], facecolor=date_colour(shape.occupied_start),
-                        edgecolor=date_colour(shape.occupied_end), hatch="///", linewidth=0.8)
+            draw_shapes(axes, [shape.geometry], facecolor=date_colour(shape.date_start),
+                        edgecolor=date_colour(shape.date_end), hatch="///", linewidth=0.8)
 
 
 def label_territories(axes, shapes: gpd.GeoDataFrame, texts: list[str], offsets: dict[str, tuple[int, int]]) -> None:
@@ -199,11 +199,11 @@ def date_scale_bar(axes, shapes: gpd.GeoDataFrame) -> None:
     axes.set_yticks([])
     axes.set_xlim(DATE_SCALE[0].value, DATE_SCALE[1].value)
     period = shapes[shapes["date_precision"].ne("day")].iloc[0]
-    axes.annotate("", xy=(period.occupied_start.value, 1.25), xytext=(period.occupied_end.value, 1.25),
+    axes.annotate("", xy=(period.date_start.value, 1.25), xytext=(period.date_end.value, 1.25),
                   xycoords=("data", "axes fraction"), textcoords=("data", "axes fraction"),
                   arrowprops={"arrowstyle": "|-|", "color": charts.TEXT_GREY, "linewidth": 1})
-    axes.text((period.occupied_start.value + period.occupied_end.value) / 2, 1.6,
-              f"{period['name']}: {date_label(period.occupied_start, period.occupied_end, period.date_precision)}",
+    axes.text((period.date_start.value + period.date_end.value) / 2, 1.6,
+              f"{period['name']}: {date_label(period.date_start, period.date_end, period.date_precision)}",
               transform=axes.get_xaxis_transform(), ha="center", fontsize=8, color=charts.TEXT_GREY)
     axes.set_xlabel("Date the compilation gives", fontsize=8)
     axes.tick_params(labelsize=8)
@@ -291,7 +291,7 @@ def date_and_share_labels(shapes: gpd.GeoDataFrame, shares: pd.DataFrame) -> lis
     occupied where they give one (`shares`: area_figures rows of 'share of district given as occupied')."""
     stated = {row.territory_id: ("" if row.qualifier == "exact" else f"{row.qualifier} ") + f"{row.value:g}%"
               for row in shares.itertuples()}
-    dates = date_labels(shapes, "occupied_start", "occupied_end")
+    dates = date_labels(shapes, "date_start", "date_end")
     shares_said = [f"\n{stated[territory]} of it given as\noccupied (other sources)" if territory in stated else ""
                    for territory in shapes["territory_id"]]
     return [f"{name}\n{date}{share}" for name, date, share in zip(shapes["name"], dates, shares_said)]

@@ -53,7 +53,7 @@ def control_bars(axes, periods: pd.DataFrame, names: list[str]) -> list[str]:
     positions = dict(zip(names, range(len(names) - 1, -1, -1)))
     described_rows = []
     for name, changes in periods.groupby("name", sort=False):
-        y, start = positions[name], changes["occupied_end"].iloc[0]
+        y, start = positions[name], changes["date_end_compilation"].iloc[0]
         # A change dated only "by" a day has no earliest date: it is placed at that latest day, marked as such.
         when = changes["date_start"].fillna(changes["date_end"])
         first = when.min()

@@ -44,7 +44,7 @@ def row_names(tables: pd.Series, row_ids: pd.Series, with_table: bool = True) ->
     """Each row a caveat qualifies, as a reader names it: its table in words and the row's name ('Territories:
     Kalbajar', 'Control changes: Kalbajar, 25 November 2020'; without the table, with_table=False), not its id."""
     names = {}
-    for table in set(tables):
+    for table in dict.fromkeys(tables):  # in the order named: a set's order would follow the hash seed
         loaded = load(table)
         key = loaded.columns[0]
         names[table] = dict(zip(loaded[key], _ROW_NAMES[table](loaded) if table in _ROW_NAMES else loaded[key]))

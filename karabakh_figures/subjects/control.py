@@ -32,6 +32,8 @@ RULE = ("A state is drawn only where a row of the data gives it at or before the
         "drawn in part.")
 #: The panels of the control map: the end of the compilation's list, the ceasefire, the residual strip left,
 #: Lachin town, September 2023 and the dissolution of the de facto institutions.
+#: The suffix of the compilation's date_end and date_text in control_periods(), beside the change's own.
+COMPILATION_SUFFIX = "_compilation"
 PANELS = {"End of 1993": pd.Timestamp("1993-12-31"), "10 November 2020": pd.Timestamp("2020-11-10"),
           "After 18 December 2020": pd.Timestamp("2020-12-19"), "26 August 2022": pd.Timestamp("2022-08-26"),
           "After 20 September 2023": pd.Timestamp("2023-09-21"), "After 1 January 2024": pd.Timestamp("2024-01-02")}
@@ -44,12 +46,14 @@ def control_periods(territories: pd.DataFrame | None = None, changes: pd.DataFra
     earliest date the change's wording allows, or to its latest where it gives only that: 'by October 19')."""
     territories = load("territories") if territories is None else territories
     changes = load("control_changes") if changes is None else changes
-    merged = changes.merge(territories[["territory_id", "name", "occupied_end", "date_text"]], on="territory_id",
-                           suffixes=("", "_occupied"))
+    # The compilation's latest date and its wording, beside the change's own date_end and date_text.
+    merged = changes.merge(territories[["territory_id", "name", "date_end", "date_text"]], on="territory_id",
+                           suffixes=("", COMPILATION_SUFFIX))
     # A change dated only "by" a day has no earliest date: its years run to that day, and are at most that many.
-    merged["years"] = (merged["date_start"].fillna(merged["date_end"]) - merged["occupied_end"]).dt.days / 365.25
+    merged["years"] = (merged["date_start"].fillna(merged["date_end"])
+                       - merged["date_end" + COMPILATION_SUFFIX]).dt.days / 365.25
     merged["date"] = date_labels(merged)
-    order = territories.sort_values(["occupied_end", "occupied_start"], kind="stable")["territory_id"].tolist()
+    order = territories.sort_values(["date_end", "date_start"], kind="stable")["territory_id"].tolist()
     merged["order"] = merged["territory_id"].map(order.index)
     return merged.sort_values(["order", "date_start"], kind="stable").drop(columns="order").reset_index(drop=True)
 

@@ -13,36 +13,54 @@ NOT_NAMED = "not named in the texts read"
 NOT_LISTED = "not in the compilation's list"
 
 
+#: The columns of act_statements that count a vote, with the words for each.
+VOTE_COLUMNS = {"votes_for": "in favour", "votes_against": "against", "votes_abstaining": "abstaining",
+                "votes_absent": "absent"}
+
+
 @checked_frames
-def acts_table(acts: pd.DataFrame | None = None, statements: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Every act in date order: its body, symbol, date, meeting and vote as the pages read give them, and the
-    territories its text names, as written."""
+def act_data(acts: pd.DataFrame | None = None, statements: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every act in date order, typed for analysis: its dates as dates, the meeting's number and each vote count
+    as numbers (the first vote its pages give; empty where none), and the territories its text names, as
+    written."""
     acts = load("international_acts") if acts is None else acts
     statements = load("act_statements") if statements is None else statements
     meeting = statements[statements["statement"].eq("meeting")].groupby("act_id")["meeting"].first()
+    votes = statements[statements["statement"].eq("vote")].groupby("act_id")[list(VOTE_COLUMNS)].first()
+    names = _as_written(statements[statements["statement"].eq("names territory")]).groupby("act_id").agg("; ".join)
+    ordered = acts.sort_values("date_start", kind="stable").reset_index(drop=True)
+    return ordered.assign(act=ordered["symbol"].fillna(ordered["kind"]), meeting=ordered["act_id"].map(meeting),
+                          **{column: ordered["act_id"].map(votes[column]).astype("Int64") for column in VOTE_COLUMNS},
+                          names=ordered["act_id"].map(names))[
+        ["act_id", "act", "kind", "body", "date_start", "date_end", "date_precision", "meeting", *VOTE_COLUMNS,
+         "names"]]
+
+
+@checked_frames
+def acts_table(acts: pd.DataFrame | None = None, statements: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every act in date order: its body, symbol, date, meeting and vote as the pages read give them, and the
+    territories its text names, as written (act_data, worded, with every vote its pages give)."""
+    statements = load("act_statements") if statements is None else statements
+    data = act_data(acts, statements)
     votes = statements[statements["statement"].eq("vote")]
     voted = pd.Series([_vote_words(row) for row in votes.itertuples()], index=votes.index).groupby(
         votes["act_id"]).agg("; ".join)
-    ordered = acts.sort_values("date_start", kind="stable")
     return pd.DataFrame({
-        "Act": ordered["symbol"].fillna(ordered["kind"]),
-        "Body": ordered["body"],
-        "Date": date_labels(ordered),
+        "Act": data["act"],
+        "Body": data["body"],
+        "Date": date_labels(data),
         # A meeting's number is an identifier, written without a thousands separator.
-        "Meeting": ordered["act_id"].map(meeting).map(lambda number: f"{number:.0f}" if pd.notna(number) else ""),
-        "Vote": ordered["act_id"].map(voted).fillna(""),
-        "Names": ordered["act_id"].map(_as_written(statements[statements["statement"].eq("names territory")])
-                                       .groupby("act_id").agg("; ".join))
-                 .fillna(ordered["kind"].map({"resolution": "no district in the passages read"})).fillna(""),
+        "Meeting": data["meeting"].map(lambda number: f"{number:.0f}" if pd.notna(number) else ""),
+        "Vote": data["act_id"].map(voted).fillna(""),
+        "Names": data["names"].fillna(data["kind"].map({"resolution": "no district in the passages read"})).fillna(""),
     }).set_index("Act")
 
 
 def _vote_words(row) -> str:
     """A vote worded whole, every count its page gives ('39 in favour, 7 against, 100 abstaining'), then the page's
     own words for it."""
-    counts = [f"{getattr(row, column):.0f} {label}" for column, label in (
-        ("votes_for", "in favour"), ("votes_against", "against"), ("votes_abstaining", "abstaining"),
-        ("votes_absent", "absent")) if pd.notna(getattr(row, column))]
+    counts = [f"{getattr(row, column):.0f} {label}" for column, label in VOTE_COLUMNS.items()
+              if pd.notna(getattr(row, column))]
     worded = f"“{row.wording}”" if isinstance(row.wording, str) else ""
     return f"{', '.join(counts)} (as worded: {worded})" if counts and worded else ", ".join(counts) or worded
 
@@ -127,16 +145,16 @@ def dates_against_resolutions(territories: pd.DataFrame | None = None, acts: pd.
     named = statements[statements["statement"].eq("names territory")].merge(
         acts[["act_id", "symbol", "date_start"]], on="act_id")
     rows = []
-    for territory in territories.sort_values(["occupied_end", "occupied_start"], kind="stable").itertuples():
-        compiled = date_label(territory.occupied_start, territory.occupied_end, territory.date_precision)
+    for territory in territories.sort_values(["date_end", "date_start"], kind="stable").itertuples():
+        compiled = date_label(territory.date_start, territory.date_end, territory.date_precision)
         naming = named[named["territory_id"].eq(territory.territory_id)]
         if naming.empty:
             rows.append(_comparison(territory.name, compiled, NOT_NAMED))
         for (symbol, resolution_date), passages in naming.groupby(["symbol", "date_start"], sort=False):
-            days = (resolution_date - territory.occupied_end).days
+            days = (resolution_date - territory.date_end).days
             rows.append(_comparison(
                 territory.name, compiled, "; ".join(_as_written(passages)), symbol, written_date(resolution_date),
-                f"{written_date(resolution_date)} − {written_date(territory.occupied_end)} = {formatted(days)} days",
+                f"{written_date(resolution_date)} − {written_date(territory.date_end)} = {formatted(days)} days",
                 "yes" if days > 0 else "no", days, territory.territory_id, resolution_date))
     for (symbol, resolution_date, wording), passages in named[named["territory_id"].isna()].groupby(
             ["symbol", "date_start", "wording"], sort=False):
@@ -156,30 +174,46 @@ def _comparison(place: str, compiled: str, named_as: str, resolution: str = "", 
 
 
 @checked_frames
+def report_date_data(territories: pd.DataFrame | None = None, captures: pd.DataFrame | None = None) -> pd.DataFrame:
+    """For every town Human Rights Watch dates in 1993, typed for analysis: the report's dates and the compilation's
+    for the territory of that name (dates as dates, with each precision), and whether the two agree at the
+    precision both give (a boolean; empty for a town not in the compilation's list)."""
+    territories = load("territories") if territories is None else territories
+    captures = load("reported_captures") if captures is None else captures
+    listed = territories.set_index("territory_id")
+    data = captures.reset_index(drop=True)
+    data = data.assign(place=data["place_as_written"].str.replace(";", " / "),
+                       territory=data["territory_id"].map(listed["name"]),
+                       compilation_date_start=data["territory_id"].map(listed["date_start"]),
+                       compilation_date_end=data["territory_id"].map(listed["date_end"]),
+                       compilation_date_precision=data["territory_id"].map(listed["date_precision"]))
+    # Agree: the compilation's range of dates lies within the report's.
+    data["agree"] = (data["date_start"].le(data["compilation_date_start"])
+                     & data["compilation_date_end"].le(data["date_end"])).astype("boolean")
+    data.loc[data["territory_id"].isna(), "agree"] = pd.NA
+    return data[["place", "territory_id", "territory", "date_start", "date_end", "date_precision",
+                 "compilation_date_start", "compilation_date_end", "compilation_date_precision", "agree", "note"]]
+
+
+@checked_frames
 def dates_against_report(territories: pd.DataFrame | None = None,
                          captures: pd.DataFrame | None = None) -> pd.DataFrame:
     """For every town Human Rights Watch dates in 1993: the report's date at its precision beside the
     compilation's date for the territory of that name, and whether the two agree at the precision both give
-    (the compilation's range of dates lies within the report's)."""
-    territories = load("territories") if territories is None else territories
-    captures = load("reported_captures") if captures is None else captures
-    listed = territories.set_index("territory_id")
-    rows = []
-    for capture, reported in zip(captures.itertuples(), date_labels(captures)):
-        place = capture.place_as_written.replace(";", " / ")
-        if pd.isna(capture.territory_id):
-            rows.append({"town (as the report spells it)": place, "territory": NOT_LISTED,
-                         "report's date": f"{reported} ({capture.date_precision})", "compilation's date": "",
-                         "agree at the precision both give": "", "note": capture.note})
-            continue
-        territory = listed.loc[capture.territory_id]
-        agree = capture.date_start <= territory["occupied_start"] and territory["occupied_end"] <= capture.date_end
-        rows.append({"town (as the report spells it)": place, "territory": territory["name"],
-                     "report's date": f"{reported} ({capture.date_precision})",
-                     "compilation's date": date_label(territory["occupied_start"], territory["occupied_end"],
-                                                      territory["date_precision"]),
-                     "agree at the precision both give": "yes" if agree else "no", "note": capture.note})
-    return pd.DataFrame(rows)
+    (report_date_data, worded)."""
+    data = report_date_data(territories, captures)
+    compiled = [date_label(start, end, precision) if pd.notna(precision) else "" for start, end, precision in
+                zip(data["compilation_date_start"], data["compilation_date_end"], data["compilation_date_precision"])]
+    return pd.DataFrame({
+        "town (as the report spells it)": data["place"],
+        "territory": data["territory"].fillna(NOT_LISTED),
+        "report's date": [f"{reported} ({precision})" for reported, precision in
+                          zip(date_labels(data), data["date_precision"])],
+        "compilation's date": compiled,
+        "agree at the precision both give": data["agree"].map({True: "yes", False: "no"},
+                                                              na_action="ignore").fillna(""),
+        "note": data["note"],
+    })
 
 
 def record_checks() -> pd.DataFrame:
@@ -209,8 +243,7 @@ def act_votes(statements: pd.DataFrame | None = None, act_id: str = "unga-62-243
     sources = load("sources").set_index("source_id")["short_title"]
     rows = statements[statements["act_id"].eq(act_id) & statements["statement"].eq("vote")]
     counted = []
-    for column, label in (("votes_for", "in favour"), ("votes_against", "against"),
-                          ("votes_abstaining", "abstaining"), ("votes_absent", "absent")):
+    for column, label in VOTE_COLUMNS.items():
         for row in rows[rows[column].notna()].itertuples():
             counted.append({"vote": label, "members": int(getattr(row, column)),
                             "named": row.named.replace(";", ", ") if column == "votes_against" and pd.notna(row.named)

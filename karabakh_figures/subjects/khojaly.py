@@ -31,20 +31,32 @@ def killed_by_group(figures: pd.DataFrame | None = None, source_id: str = "khoja
 
 
 @checked_frames
-def estimates_table(estimates: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Published figures for those killed in Khojaly (and bodies counted), each as worded, with its source."""
+def estimate_data(estimates: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Published figures for those killed in Khojaly (and bodies counted), typed for analysis: low and high as
+    numbers with the source's qualifier beside them, the measure and group, the wording, and the source."""
     estimates = load("death_toll_estimates") if estimates is None else estimates
     sources = load("sources").set_index("source_id")
+    return estimates.assign(source=estimates["source_id"].map(sources["short_title"]),
+                            address=estimates["source_id"].map(source_addresses(sources)),
+                            how_read=how_read(estimates["source_id"]).to_numpy())[
+        ["label", "qualifier", "low", "high", "measure", "group", "wording", "caveat", "how_read", "source_id",
+         "source", "address"]].reset_index(drop=True)
+
+
+@checked_frames
+def estimates_table(estimates: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Published figures for those killed in Khojaly (and bodies counted), each as worded, with its source
+    (estimate_data, worded)."""
+    data = estimate_data(estimates)
     return pd.DataFrame({
-        "Who, when": estimates["label"],
-        "As stated": [_range_words(q, low, high) for q, low, high in
-                      zip(estimates["qualifier"], estimates["low"], estimates["high"])],
-        "Caveat": estimates["caveat"],
-        "How it was read": how_read(estimates["source_id"]),
-        "Measure": estimates["measure"] + estimates["group"].map(lambda group: "" if group == "all" else f" ({group})"),
-        "Wording": estimates["wording"],
-        "Source": estimates["source_id"].map(sources["short_title"]),
-        "Address": estimates["source_id"].map(source_addresses(sources)),
+        "Who, when": data["label"],
+        "As stated": [_range_words(q, low, high) for q, low, high in zip(data["qualifier"], data["low"], data["high"])],
+        "Caveat": data["caveat"],
+        "How it was read": data["how_read"],
+        "Measure": data["measure"] + data["group"].map(lambda group: "" if group == "all" else f" ({group})"),
+        "Wording": data["wording"],
+        "Source": data["source"],
+        "Address": data["address"],
     }).set_index("Who, when")
 
 

@@ -15,26 +15,39 @@ def by_date(table: pd.DataFrame) -> pd.DataFrame:
 
 
 @checked_frames
+def recognition_data(recognitions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every act, sorted by date, typed for analysis: its dates as dates (date_start, date_end, date_precision),
+    its body, level and place, the terms it uses as a list (empty where it uses none) with whose words they are,
+    and what other sources say of it."""
+    recognitions = by_date(load("recognitions") if recognitions is None else recognitions)
+    return recognitions.assign(
+        place=recognitions["subdivision"].fillna(recognitions["country"]).fillna("international"),
+        terms=recognitions["terms"].str.split(";").map(lambda terms: terms if isinstance(terms, list) else []),
+        other_sources_say=recognitions["recognition_id"].map(_other_sources_say()).fillna(""),
+    )[["recognition_id", "label", "date_start", "date_end", "date_precision", "body", "body_level", "place",
+       "instrument", "instrument_ref", "subject", "terms", "terms_basis", "other_sources_say"]]
+
+
+@checked_frames
 def recognition_table(recognitions: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every act, sorted by date, with what other sources say of it beside it, the words it uses for the events and
-    whose words they are."""
-    recognitions = by_date(load("recognitions") if recognitions is None else recognitions)
-    where = recognitions["subdivision"].fillna(recognitions["country"]).fillna("international")
-    terms = [f"{t.replace(';', ', ')} ({basis})" if pd.notna(t) else "none given"
-             for t, basis in zip(recognitions["terms"], recognitions["terms_basis"])]
+    whose words they are (recognition_data, worded)."""
+    data = recognition_data(recognitions)
+    terms = [f"{', '.join(terms)} ({basis})" if terms else "none given"
+             for terms, basis in zip(data["terms"], data["terms_basis"])]
     return pd.DataFrame({
-        "Date": date_labels(recognitions),
-        "Act": recognitions["label"],
-        "Other sources say": recognitions["recognition_id"].map(_other_sources_say()).fillna(""),
+        "Date": date_labels(data),
+        "Act": data["label"],
+        "Other sources say": data["other_sources_say"],
         "Terms used": terms,
-        "Body (as named in the compilation)": recognitions["body"],
-        "Level of body": recognitions["body_level"],
-        "Country or state": where,
+        "Body (as named in the compilation)": data["body"],
+        "Level of body": data["body_level"],
+        "Country or state": data["place"],
         # An act's title or number as the compilation gives it, in quotation marks: a title such as "On aggression
         # of …" is the act's words, never ours.
-        "Instrument": recognitions["instrument"] + recognitions["instrument_ref"].map(
+        "Instrument": data["instrument"] + data["instrument_ref"].map(
             lambda ref: f" (“{ref}”)" if pd.notna(ref) else "", na_action=None),
-        "Subject": recognitions["subject"].str.replace(";", ", "),
+        "Subject": data["subject"].str.replace(";", ", "),
     })
 
 

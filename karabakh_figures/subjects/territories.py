@@ -10,19 +10,29 @@ from ..data.words import date_labels, formatted, span
 
 
 @checked_frames
-def territory_table(territories: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The territories in date order, as a reader would want to see them."""
+def territory_data(territories: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The territories in date order, typed for analysis: dates as dates (date_start, date_end, with the
+    date_precision and the date as written), area_km2 as a number, and the name of the row each lies within."""
     territories = load("territories") if territories is None else territories
-    ordered = territories.sort_values(["occupied_end", "occupied_start"], kind="stable")
+    ordered = territories.sort_values(["date_end", "date_start"], kind="stable")
     names = dict(zip(territories["territory_id"], territories["name"]))
+    return ordered.assign(within_name=ordered["within"].map(names))[
+        ["territory_id", "name", "name_az", "iso_3166_2", "date_text", "date_start", "date_end", "date_precision",
+         "area_km2", "within_name"]].reset_index(drop=True)
+
+
+@checked_frames
+def territory_table(territories: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The territories in date order, as a reader would want to see them (territory_data, worded)."""
+    data = territory_data(territories)
     return pd.DataFrame({
-        "Territory (as in the source)": ordered["name"],
-        "Azerbaijani name": ordered["name_az"],
-        "ISO 3166-2": ordered["iso_3166_2"].fillna("none"),
-        "Date as written": ordered["date_text"],
-        "Date": date_labels(ordered, "occupied_start", "occupied_end"),
-        "Area (km²)": [formatted(area) for area in ordered["area_km2"]],
-        "Lies within": [names.get(within, "") if pd.notna(within) else "" for within in ordered["within"]],
+        "Territory (as in the source)": data["name"],
+        "Azerbaijani name": data["name_az"],
+        "ISO 3166-2": data["iso_3166_2"].fillna("none"),
+        "Date as written": data["date_text"],
+        "Date": date_labels(data, "date_start", "date_end"),
+        "Area (km²)": [formatted(area) for area in data["area_km2"]],
+        "Lies within": data["within_name"].fillna(""),
     }).set_index("Territory (as in the source)")
 
 
@@ -83,7 +93,7 @@ def cumulative_area(territories: pd.DataFrame | None = None) -> pd.DataFrame:
     from a containing area, the parts already counted are subtracted.
     """
     territories = load("territories") if territories is None else territories
-    ordered = territories.sort_values(["occupied_end", "occupied_start"], kind="stable")
+    ordered = territories.sort_values(["date_end", "date_start"], kind="stable")
     rows, counted = [], {}
     for row in ordered.itertuples():
         parts = territories[territories["within"].eq(row.territory_id)]
@@ -92,7 +102,7 @@ def cumulative_area(territories: pd.DataFrame | None = None) -> pd.DataFrame:
         counted[row.territory_id] = row.area_km2
         note = (f"{formatted(row.area_km2)} − {formatted(already)} already counted "
                 f"({', '.join(parts['name'])})" if already else "")
-        rows.append({"date": row.occupied_end, "territory": row.name, "date_text": row.date_text,
+        rows.append({"date": row.date_end, "territory": row.name, "date_text": row.date_text,
                      "area_added_km2": added, "note": note})
     table = pd.DataFrame(rows)
     table["cumulative_km2"] = table["area_added_km2"].cumsum()

@@ -1,7 +1,10 @@
-"""The committed data is valid, and its raw source is the shared compilation byte for byte."""
+"""The committed data is valid, its raw texts are the ones the descriptor records, and each shipped raw text keeps
+every line of the shared reference it was copied from (a contributor may add to it, never change it)."""
 
 import hashlib
 import json
+from difflib import SequenceMatcher
+from pathlib import Path
 
 import pytest
 
@@ -9,14 +12,20 @@ from conftest import DATA, ROOT, read_rows
 from karabakh_figures.data.validation import check
 
 SHARED = ROOT.parent / "shared"
-RAW_COPIES = {"the-occupation-in-figures.txt": SHARED / "sources" / "the-occupation-in-figures.txt",
-              "context-facts.md": SHARED / "reference" / "context-facts.md",
-              "citations.md": SHARED / "reference" / "citations.md",
-              "international-record.md": SHARED / "reference" / "international-record.md",
-              "positions.md": SHARED / "reference" / "positions.md",
-              "positions-supplement.md": SHARED / "reference" / "positions-supplement.md",
-              "control-2020-2023.md": SHARED / "reference" / "control-2020-2023.md",
-              "displacement.md": SHARED / "reference" / "displacement.md"}
+#: Where the project's shared references keep the originals of the raw texts shipped with the data.
+SHARED_FOLDERS = (SHARED / "sources", SHARED / "reference")
+
+
+def raw_texts() -> list[dict]:
+    """The raw texts the descriptor lists (the map files are tests/presentation/test_maps.py's)."""
+    descriptor = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
+    return [resource for resource in descriptor["resources"] if "schema" not in resource
+            and resource.get("format") != "geojson"]
+
+
+def shared_copy(path: str) -> Path | None:
+    """The shared reference a shipped raw text was copied from; None for a file a contributor added."""
+    return next((folder / Path(path).name for folder in SHARED_FOLDERS if (folder / Path(path).name).is_file()), None)
 
 
 def test_committed_data_has_no_problems():
@@ -33,17 +42,24 @@ def test_validate_command_exits_zero_on_committed_data(validate):
 
 
 def test_raw_texts_checksums_are_the_ones_in_the_descriptor():
-    descriptor = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
-    raw_texts = [resource for resource in descriptor["resources"] if "schema" not in resource
-                 and resource.get("format") != "geojson"]  # the map files: tests/test_maps.py
-    assert sorted(resource["path"] for resource in raw_texts) == sorted(f"raw/{name}" for name in RAW_COPIES)
-    for resource in raw_texts:
+    for resource in raw_texts():
         content = (DATA / resource["path"]).read_bytes()
-        assert resource["hash"] == "sha256:" + hashlib.sha256(content).hexdigest()
-        assert resource["bytes"] == len(content)
+        assert resource["hash"] == "sha256:" + hashlib.sha256(content).hexdigest(), (
+            f"{resource['path']}: record it: python -m karabakh_figures record data/{resource['path']}")
+        assert resource["bytes"] == len(content), resource["path"]
 
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason="shared/ is not beside this clone")
-@pytest.mark.parametrize("name", RAW_COPIES)
-def test_raw_texts_are_byte_identical_copies_of_shared(name):
-    assert (DATA / "raw" / name).read_bytes() == RAW_COPIES[name].read_bytes()
+@pytest.mark.parametrize("path", [resource["path"] for resource in raw_texts()])
+def test_a_shipped_raw_text_keeps_every_line_of_its_shared_reading(path):
+    """A shipped reference file may be added to (CONTRIBUTING.md), never changed: every line of the shared copy
+    stands in it, in order."""
+    original = shared_copy(path)
+    if original is None:
+        pytest.skip(f"{path} is not a copy of a shared reference")
+    shipped = (DATA / path).read_text(encoding="utf-8").splitlines()
+    shared = original.read_text(encoding="utf-8").splitlines()
+    steps = SequenceMatcher(None, shared, shipped, autojunk=False).get_opcodes()
+    changed = next((shared[first] for tag, first, *_ in steps if tag in ("delete", "replace")), None)
+    assert changed is None, (f"data/{path} no longer holds this line of {original}: {changed!r}; a shipped reference "
+                             "file may be added to, not changed")

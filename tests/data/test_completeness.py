@@ -35,7 +35,9 @@ def test_every_number_of_the_compilation_is_recorded_or_explained():
     unrecorded = {(source_id, number) for source_id, text in compilation_sections(checked).items()
                   for number in re.findall(r"\d+(?:[.,]\d+)*", text)
                   if not re.search(rf"(?<![\d.,]){re.escape(number)}(?![\d]|[.,]\d)", quoted.get(source_id, ""))}
-    assert unrecorded == set(NOT_FIGURES)
+    assert unrecorded <= set(NOT_FIGURES), (
+        f"numbers of the compilation in no row's quote: {sorted(unrecorded - set(NOT_FIGURES))}; record each in a row, "
+        "or list it in NOT_FIGURES with the reason it is not a figure")
 
 
 def test_nine_territories_and_every_section_used():

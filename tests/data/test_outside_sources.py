@@ -1,6 +1,8 @@
 """What other sources add: every outside figure names its source and address, the compilation's own values
 stay as they are, and the notebooks show the new material."""
 
+import json
+
 import pandas as pd
 import pytest
 
@@ -10,8 +12,9 @@ from karabakh_figures.subjects.caveats import row_names
 
 SOURCES = load("sources").set_index("source_id")
 OUTSIDE_TABLES = ["control_changes", "death_toll_estimates", "area_figures", "caveats"]
-#: The reference files in which the quotes of these tables' outside sources are checked.
-REFERENCE_FILES = {"raw/context-facts.md", "raw/citations.md", "raw/control-2020-2023.md"}
+#: The reference files in which the quotes of outside sources are checked: the Markdown raw texts of the package.
+REFERENCE_FILES = {resource["path"] for resource in json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))[
+    "resources"] if resource["path"].startswith("raw/") and resource["path"].endswith(".md")}
 
 
 @pytest.mark.parametrize("table", OUTSIDE_TABLES)
@@ -37,7 +40,8 @@ def test_the_compilation_keeps_its_own_areas_beside_the_partial_figures():
 
 def test_only_later_acts_naming_body_date_and_instrument_and_reported_adopted_are_admitted():
     later = load("later_recognitions").set_index("later_id")
-    assert sorted(later.index[later["admitted"]]) == ["co-senate-2017", "dj-national-assembly-2017", "jo-senate-2013"]
+    # These three are admitted; an act a contributor adds may be too, by the same rule (the validator's).
+    assert {"co-senate-2017", "dj-national-assembly-2017", "jo-senate-2013"} <= set(later.index[later["admitted"]])
     assert later.loc["us-hi-hr-13-2014", "outcome"] == "deferred in committee"
     assert later.loc["us-tx-hr-764-2015", "outcome"] == "adoption not confirmed"
     traced = later["source_id"].ne("ctx-later-recognitions")

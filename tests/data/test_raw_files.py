@@ -46,3 +46,13 @@ def test_a_file_outside_a_data_package_is_refused(tmp_path):
     (tmp_path / "notes.md").write_text("notes\n", encoding="utf-8")
     with pytest.raises(RecordError, match="not inside a data package"):
         record_raw(tmp_path / "notes.md")
+
+
+def test_a_malformed_descriptor_is_named_before_anything_is_recorded(data_copy):
+    descriptor = data_copy / "datapackage.json"
+    descriptor.write_text(descriptor.read_text(encoding="utf-8").replace('"resources"', '"resource"'), encoding="utf-8")
+    with pytest.raises(RecordError, match=r'^\S+/datapackage.json, row -, column resources, value "": must be a list'):
+        record_raw(data_copy / "raw" / "citations.md")
+    descriptor.write_text("{", encoding="utf-8")
+    with pytest.raises(RecordError, match=r"^\S+/datapackage.json: cannot be read: Expecting property name"):
+        record_raw(data_copy / "raw" / "citations.md")

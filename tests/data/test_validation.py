@@ -28,8 +28,8 @@ CELL_CASES = {
         # One mistake, one line: that "4,400" is then not stated in the quote either is the same mistake.
         ['column area_km2, value "4,400": not a number (digits, a dot for decimals, no thousands separator)']),
     "date not in ISO 8601": (
-        TERRITORIES, "lachin", "occupied_start", "18/05/1992",
-        ['column occupied_start, value "18/05/1992": not a date (write YYYY-MM-DD)']),
+        TERRITORIES, "lachin", "date_start", "18/05/1992",
+        ['column date_start, value "18/05/1992": not a date (write YYYY-MM-DD)']),
     "required value missing": (
         TERRITORIES, "lachin", "name_az", "",
         ['column name_az, value "": a value is required']),
@@ -310,24 +310,24 @@ def test_dates_in_the_wrong_order(data_copy, validate):
 # The date text stays the source's "1988-1992"; the cases differ in the range alone.
 @pytest.mark.parametrize(("start", "end", "precision", "message"), [
     ("1975-01-01", "1992-12-31", "period",
-     'column occupied_start, value "1975-01-01": outside the plausible range 1980-01-01 to today'),
+     'column date_start, value "1975-01-01": outside the plausible range 1980-01-01 to today'),
     ("1988-01-01", "2992-12-31", "period",
-     'column occupied_end, value "2992-12-31": outside the plausible range 1980-01-01 to today'),
+     'column date_end, value "2992-12-31": outside the plausible range 1980-01-01 to today'),
     ("1988-02-01", "1992-12-31", "period",
-     'column occupied_start, value "1988-02-01": '
+     'column date_start, value "1988-02-01": '
      'the range 1988-02-01 to 1992-12-31 does not fit date_precision period'),
     ("1988-01-01", "1992-12-31", "year",
-     'column occupied_start, value "1988-01-01": '
+     'column date_start, value "1988-01-01": '
      'the range 1988-01-01 to 1992-12-31 does not fit date_precision year'),
     ("1988-01-01", "1988-01-31", "month",
-     'column occupied_start, value "1988-01-01": the month January is not in date_text "1988-1992"'),
+     'column date_start, value "1988-01-01": the month January is not in date_text "1988-1992"'),
 ])
 def test_implausible_or_misshapen_date_ranges(start, end, precision, message, data_copy, validate):
     path = data_copy / TERRITORIES
     rows = read_rows(path)
     header = rows[0]
     row = row_number(path, "nagorno-karabakh")
-    for column, value in (("occupied_start", start), ("occupied_end", end), ("date_precision", precision)):
+    for column, value in (("date_start", start), ("date_end", end), ("date_precision", precision)):
         rows[row - 1][header.index(column)] = value
     write_rows(path, rows)
     problems = validate(data_copy)[2][:-1]
@@ -417,7 +417,7 @@ def test_header_with_a_misspelt_column(data_copy, validate):
     rows[0][rows[0].index("area_km2")] = "area"
     write_rows(path, rows)
     assert validate(data_copy)[2][:-1] == [
-        f'{path}, row 1, column area_km2, value "area": the header should name column area_km2 here']
+        f'{path}, row 1, column area_km2, value "area": the data package names this column area_km2 (renamed?)']
 
 
 def test_excel_export_with_bom_and_crlf_loads_the_same(data_copy, validate):

@@ -35,7 +35,7 @@ def rows_given(territory_id: str, date: pd.Timestamp) -> list[dict]:
 def test_every_territory_has_a_later_change_of_control_after_its_occupation():
     periods = control_periods()
     assert set(periods["territory_id"]) == set(load("territories")["territory_id"])
-    assert (periods["date_start"].fillna(periods["date_end"]) > periods["occupied_end"]).all()
+    assert (periods["date_start"].fillna(periods["date_end"]) > periods["date_end_compilation"]).all()
 
 
 @pytest.mark.parametrize("panel", list(PANELS))

@@ -20,7 +20,7 @@ from karabakh_figures.subjects.international import (
 def with_date(territory_id: str, day: str) -> pd.DataFrame:
     territories = load("territories")
     chosen = territories["territory_id"].eq(territory_id)
-    territories.loc[chosen, ["occupied_start", "occupied_end"]] = pd.Timestamp(day)
+    territories.loc[chosen, ["date_start", "date_end"]] = pd.Timestamp(day)
     return territories
 
 
