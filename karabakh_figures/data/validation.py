@@ -71,11 +71,6 @@ def check(data_dir: Path, today: date | None = None) -> CheckedData:
                                                      {problem.row for problem in address_problems}))
         if "displacement_figures" in usable:
             content.extend(displacement.check_sides(usable["displacement_figures"], usable["sources"], usable["hosts"]))
-    citations, summaries = raw_texts.get(quotes.CITATIONS_FILE), raw_texts.get(quotes.SUMMARIES_FILE)
-    if citations and summaries:
-        words = quotes.page_words(citations)
-        content.extend(problem for name, table in usable.items() if name != "sources"
-                       for problem in quotes.check_page_words(table, words, summaries))
     checked.problems.extend(problem for problem in content if (problem.file, problem.row, problem.column) not in broken)
     checked.problems.extend(consistency.district_join_problems(usable, raw_texts))
     files = [str(data_dir / resource["path"]) for resource in descriptor["resources"]]

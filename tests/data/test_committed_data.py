@@ -12,6 +12,7 @@ SHARED = ROOT.parent / "shared"
 RAW_COPIES = {"the-occupation-in-figures.txt": SHARED / "sources" / "the-occupation-in-figures.txt",
               "context-facts.md": SHARED / "reference" / "context-facts.md",
               "citations.md": SHARED / "reference" / "citations.md",
+              "context-supplement.md": SHARED / "reference" / "context-supplement.md",
               "international-record.md": SHARED / "reference" / "international-record.md",
               "positions.md": SHARED / "reference" / "positions.md",
               "positions-supplement.md": SHARED / "reference" / "positions-supplement.md",
