@@ -66,6 +66,8 @@ def check(data_dir: Path, today: date | None = None) -> CheckedData:
     content = _content_problems(usable, checked.sections, keys, today or date.today())
     if "sources" in usable and "recognitions" in usable:
         content.extend(consistency.check_reported_in_compilation(usable["recognitions"], usable["sources"]))
+    if "hosts" in usable:
+        content.extend(consistency.check_host_labels(usable["hosts"]))
     if "sources" in usable and "hosts" in usable:
         content.extend(consistency.check_party_links(usable["sources"], usable["hosts"],
                                                      {problem.row for problem in address_problems}))

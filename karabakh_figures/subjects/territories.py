@@ -64,7 +64,8 @@ def area_totals(territories: pd.DataFrame | None = None, area_figures: pd.DataFr
              f"{formatted(area)} ({name}, within {names[within]})"
              for area, name, within in zip(contained["area_km2"], contained["name"], contained["within"]))
          + f" = {formatted(without_overlap)}"),
-        (f"The same with the parts that {part_issuers(given)} give as occupied", "derived from other sources", low, high,
+        (f"The same with the parts that {part_issuers(given)} give as occupied", "derived from other sources",
+         low, high,
          f"{formatted(without_overlap)} {replaced} = {span(low, high)}{converted}"),
         (f"{stated_share['value']:g}% of Azerbaijan, as stated", "stated; km² derived",
          azerbaijan["value"] * stated_share["value"] / 100, azerbaijan["value"] * stated_share["value"] / 100,

@@ -33,7 +33,8 @@ def test_every_address_is_one_the_references_give():
 
 def test_second_hand_and_party_sources_say_so_in_the_data():
     assert set(OUTSIDE["status"]) == {"original", "second-hand", "original not found", "address not recorded"}
-    party = OUTSIDE[OUTSIDE["party_link"].eq("run by a party to the conflict")].index
+    party = OUTSIDE[OUTSIDE["party_link"].isin(["run by a party to the conflict",
+                                                "a site of one side, not its government"])].index
     for source_id in ("ctx-memorial", "ctx-virtualkarabakh", "ctx-pakistan-committee", "ctx-trilateral-statement"):
         assert source_id in party, source_id
     # Re-judged by the supplement's own words: karabakh.vn's operator "not established", azhumanrights.az "media in
@@ -124,3 +125,18 @@ def test_every_host_s_judgement_quotes_its_reference_file_or_says_it_is_ours():
         assert words, (host, basis)
         for passage in " … ".join(words).split(" … "):
             assert passage.strip(" .…") in text, (host, passage)
+
+
+def test_the_same_kind_of_site_gets_the_same_label_on_both_sides():
+    """Counted per side: each kind of site carries one label, on the Azerbaijani and the Armenian side alike, and
+    the README names every reference file that a basis quotes."""
+    hosts = load("hosts")
+    counts = hosts.groupby(["kind", "side", "party_link"]).size()
+    labels = counts.reset_index().groupby("kind")["party_link"].nunique()
+    assert (labels == 1).all(), counts
+    sides = hosts[hosts["side"].isin(["Azerbaijan", "Armenia"])].groupby(["kind", "side"])["party_link"].first()
+    for kind in sides.index.get_level_values("kind").unique():
+        assert sides.loc[kind].nunique() == 1, (kind, sides.loc[kind])
+    readme = (DATA / "README.md").read_text(encoding="utf-8")
+    for reference in hosts["basis"].str.extract(r"^([a-z0-9-]+\.md): ")[0].dropna().unique():
+        assert f"raw/{reference}" in readme.split("**The rule for `hosts.csv`.**")[1].split("\n\n")[0], reference

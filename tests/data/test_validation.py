@@ -219,7 +219,13 @@ CELL_CASES = {
          'mediator, not a party']),
     "a party link other than its host's": (
         "sources.csv", "ctx-mexico-garabagh", "party_link", 'not known',
-        ['column party_link, value "not known": hosts.csv gives garabagh.net "run by a party to the conflict"']),
+        ['column party_link, value "not known": hosts.csv gives garabagh.net "a site of one side, not its '
+         'government"']),
+    "a site of one side labelled as media, against the rule every host follows": (
+        "hosts.csv", "noravank.am", "party_link", "media based in a party's country",
+        ['column party_link, value "media based in a party\'s country": a host of kind "site of one side" is "a site '
+         'of one side, not its government" (the rule in data/README.md)',
+         ]),
     "a page on a host no one has judged": (
         "sources.csv", "ctx-massachusetts-turkishnews", "url", 'https://unjudged.example.org/page',
         ['column party_link, value "none": the host unjudged.example.org of the page read is not in hosts.csv']),
