@@ -13,7 +13,8 @@ from karabakh_figures.subjects.territories import area_totals
 SOURCES = load("sources").set_index("source_id")
 OUTSIDE_TABLES = ["control_changes", "death_toll_estimates", "area_figures", "caveats"]
 #: The reference files in which the quotes of these tables' outside sources are checked.
-REFERENCE_FILES = {"raw/context-facts.md", "raw/citations.md", "raw/context-supplement.md", "raw/control-2020-2023.md"}
+REFERENCE_FILES = {"raw/context-facts.md", "raw/citations.md", "raw/context-supplement.md", "raw/control-2020-2023.md",
+                   "raw/international-record.md"}
 
 
 @pytest.mark.parametrize("table", OUTSIDE_TABLES)
