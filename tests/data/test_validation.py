@@ -227,7 +227,7 @@ CELL_CASES = {
          'of one side, not its government" (the rule in data/README.md)',
          ]),
     "a page on a host no one has judged": (
-        "sources.csv", "ctx-massachusetts-turkishnews", "url", 'https://unjudged.example.org/page',
+        "sources.csv", "ctx-puic-abu-dhabi", "url", 'https://unjudged.example.org/page',
         ['column party_link, value "none": the host unjudged.example.org of the page read is not in hosts.csv']),
     "a party link for a source with no page": (
         "sources.csv", "ctx-later-recognitions", "party_link", 'none',
