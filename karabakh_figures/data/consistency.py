@@ -151,11 +151,31 @@ def page_host(address: str) -> str:
     return (urlsplit(address).hostname or "").removeprefix("www.")
 
 
+#: The one label rule for hosts.csv, alike for both sides: a host's party_link follows from its kind alone.
+PARTY_RUN = "run by a party to the conflict"
+HOST_LABELS = {"government body": PARTY_RUN, "state news agency": PARTY_RUN,
+               "site of one side": "a site of one side, not its government",
+               "news media": "media based in a party's country", "outside the parties": "none",
+               "operator not established": "not known"}
+
+
+def check_host_labels(hosts: Table) -> list[Problem]:
+    """Each host's party_link is the one its kind gives (HOST_LABELS): the same kind of site gets the same label
+    whichever side it is of."""
+    return [Problem(str(hosts.path), row, "party_link", record["party_link"],
+                    f'a host of kind "{record["kind"]}" is "{HOST_LABELS[record["kind"]]}" '
+                    "(the rule in data/README.md)")
+            for row, record in hosts.records()
+            if record.get("kind") in HOST_LABELS and record.get("party_link") != HOST_LABELS[record["kind"]]]
+
+
 def check_party_links(sources: Table, hosts: Table, unsettled: set[int] = frozenset()) -> list[Problem]:
     """Each source's party_link is the one hosts.csv gives the host of the page read (read_at_url, else url), and
     'not known' where no page was read: one judgement per host, whichever source it serves. Rows in `unsettled`,
     whose addresses are wrong already, are left to that one report."""
-    judged = {record["host"]: record["party_link"] for _, record in hosts.records()}
+    # Judged by the rule (the host's kind), so that a host labelled against it is reported once, on its own row.
+    judged = {record["host"]: HOST_LABELS.get(record.get("kind"), record["party_link"])
+              for _, record in hosts.records()}
     problems = []
     for row, record in sources.records():
         page = record.get("read_at_url") or record.get("url")

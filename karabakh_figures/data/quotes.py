@@ -44,8 +44,8 @@ def normalise_space(text: str) -> str:
 #: Where a reference file (Markdown) holds a source's own words: a `>` quotation, a fenced block (a page's text
 #: as stored, such as a table), or text in quotation marks.
 #: The rest of such a file (its headings, notes, tables' other cells, the dates it gives beside an address) is the
-#: project's prose, and a quote may not take words from it. The two summary files, which quote no page at length,
-#: are held by the page-words rule instead (check_page_words).
+#: project's prose, and a quote may not take words from it. No reference file is exempt, the summaries
+#: (context-facts.md, citations.md) included: their pages' own words are in context-supplement.md.
 REFERENCE_SUFFIX = ".md"
 _BLOCKQUOTE = re.compile(r"^\s*(?:[-*]\s+)?>\s?(.*)$")
 _FENCE = "```"
@@ -147,8 +147,7 @@ def source_sections(raw_texts: dict[str, str | None], sources: Table) -> tuple[d
 
 def _checkable_text(name: str, text: str) -> str:
     """The part of a raw file a quote may come from: a reference file's quotations, or all of any other file."""
-    quoted_only = name.endswith(REFERENCE_SUFFIX) and name not in SUMMARY_FILES
-    return quoted_text(text) if quoted_only else normalise_space(text)
+    return quoted_text(text) if name.endswith(REFERENCE_SUFFIX) else normalise_space(text)
 
 
 def check_quotes(table: Table, sections: dict[str, str | None]) -> list[Problem]:
@@ -215,7 +214,9 @@ def _stated(item: str, quote: str) -> bool:
     """Whether `item` stands in `quote`: a number in any of its written forms, and words as they stand, each of
     several passages joined by ' … ' in the quote's order (the words around them may be another's)."""
     if re.fullmatch(_NUMBER, item):
-        return any(re.search(rf"(?<![\d.,]){re.escape(form)}(?![\d]|[.,]\d)", quote) for form in _number_forms(item))
+        # "H.R.535" and "No.14-PE" state 535 and 14; "1.535" states no 535.
+        return any(re.search(rf"(?<!\d)(?<!\d[.,]){re.escape(form)}(?![\d]|[.,]\d)", quote)
+                   for form in _number_forms(item))
     return _first_passage_not_found(item.lower(), quote) is None
 
 
@@ -243,45 +244,3 @@ def _number_forms(cell: str) -> set[str]:
         if number == 500_000:
             forms.add("half a million")
     return forms
-
-
-#: The reference file that traces each outside fact to its page, the one that summarises them, and the mark of a
-#: row of a summary table.
-CITATIONS_FILE, SUMMARIES_FILE = "raw/citations.md", "raw/context-facts.md"
-SUMMARY_FILES = (CITATIONS_FILE, SUMMARIES_FILE)
-_TABLE_CELL = " | "
-
-
-def page_words(citations: str) -> dict[str, list[str]]:
-    """source_id -> the page's own words that citations.md's table of addresses gives for it (its quoted phrases,
-    without a closing '…')."""
-    words = {}
-    for line in citations.splitlines():
-        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
-        if line.startswith("| ctx-") and len(cells) >= 4:
-            words[cells[0]] = [phrase.rstrip(" …") for phrase in re.findall(r'"([^"]+)"', cells[-1])]
-    return {source_id: phrases for source_id, phrases in words.items() if phrases}
-
-
-def check_page_words(table: Table, words: dict[str, list[str]], summaries: str) -> list[Problem]:
-    """Where citations.md gives a page's own words, a row of that source quotes the page: not a line of a reference
-    file's summary table, and not the reference's summary (`summaries`: context-facts.md) instead of any of the
-    page's words. A source split into several keeps its trace's id as a prefix."""
-    summaries = normalise_space(summaries)
-    problems = []
-    for row, record in table.records():
-        source_id, quote = record.get("source_id", ""), record.get("source_quote", "")
-        traced = next((phrases for traced_id, phrases in words.items()
-                       if source_id == traced_id or source_id.startswith(f"{traced_id}-")), None)
-        if not traced or not quote:
-            continue
-        first = quote.split(QUOTE_SEPARATOR)[0]
-        summary_line = _TABLE_CELL in quote
-        quoted = normalise_space(quote)
-        summary_only = (normalise_space(first) in summaries
-                        and all(_first_passage_not_found(phrase, quoted) is not None for phrase in traced))
-        if summary_line or summary_only:
-            problems.append(Problem(str(table.path), row, "source_quote", first.split(_TABLE_CELL)[0],
-                                    f"quotes the reference's summary; citations.md gives the page's own words: "
-                                    f"\"{traced[0]}\""))
-    return problems

@@ -72,16 +72,13 @@ def check(data_dir: Path, today: date | None = None) -> CheckedData:
     content = _content_problems(usable, checked.sections, keys, today or date.today())
     if "sources" in usable and "recognitions" in usable:
         content.extend(consistency.check_reported_in_compilation(usable["recognitions"], usable["sources"]))
+    if "hosts" in usable:
+        content.extend(consistency.check_host_labels(usable["hosts"]))
     if "sources" in usable and "hosts" in usable:
         content.extend(consistency.check_party_links(usable["sources"], usable["hosts"],
                                                      {problem.row for problem in address_problems}))
         if "displacement_figures" in usable:
             content.extend(displacement.check_sides(usable["displacement_figures"], usable["sources"], usable["hosts"]))
-    citations, summaries = raw_texts.get(quotes.CITATIONS_FILE), raw_texts.get(quotes.SUMMARIES_FILE)
-    if citations and summaries:
-        words = quotes.page_words(citations)
-        content.extend(problem for name, table in usable.items() if name != "sources"
-                       for problem in quotes.check_page_words(table, words, summaries))
     if "sources" in usable:
         content.extend(whole_words.check_read_with(usable, usable["sources"], raw_texts))
     checked.problems.extend(problem for problem in content if (problem.file, problem.row, problem.column) not in broken)

@@ -185,7 +185,7 @@ def label_territories(axes, shapes: gpd.GeoDataFrame, texts: list[str], offsets:
 
 
 def mark_partial(axes, shapes: gpd.GeoDataFrame, territory_ids: list[str]) -> None:
-    """A dashed outline around districts that other sources give as only partly occupied."""
+    """A dashed outline around districts that a source other than the compilation gives as only partly occupied."""
     partial = shapes[shapes["territory_id"].isin(territory_ids)]
     draw_shapes(axes, partial.geometry, facecolor="none", edgecolor="black", linewidth=1.4, linestyle=(0, (3, 2)))
 
@@ -268,7 +268,7 @@ def _state_style(state: str) -> dict:
 
 #: The legend's entries: each state, then the marks drawn over it.
 PARTIAL_LABEL = ("dashed outline: only part of the district given as\n"
-                 "occupied before 2020 by other sources (area_figures)")
+                 "occupied before 2020, by the outlet named on it (area_figures)")
 
 
 def control_legend(axes) -> None:
@@ -288,11 +288,12 @@ def control_legend(axes) -> None:
 
 def date_and_share_labels(shapes: gpd.GeoDataFrame, shares: pd.DataFrame) -> list[str]:
     """Each territory's name and the date the compilation gives, with the share that other sources give as
-    occupied where they give one (`shares`: area_figures rows of 'share of district given as occupied')."""
+    occupied where they give one, named (`shares`: area_figures rows of 'share of district given as occupied')."""
+    issuers = load("sources").set_index("source_id")["issuer"]
     stated = {row.territory_id: ("" if row.qualifier == "exact" else f"{row.qualifier} ") + f"{row.value:g}%"
-              for row in shares.itertuples()}
+              + f" of it given as\noccupied ({issuers[row.source_id]})" for row in shares.itertuples()}
     dates = date_labels(shapes, "date_start", "date_end")
-    shares_said = [f"\n{stated[territory]} of it given as\noccupied (other sources)" if territory in stated else ""
+    shares_said = [f"\n{stated[territory]}" if territory in stated else ""
                    for territory in shapes["territory_id"]]
     return [f"{name}\n{date}{share}" for name, date, share in zip(shapes["name"], dates, shares_said)]
 

@@ -18,6 +18,7 @@ def source_addresses(sources: pd.DataFrame) -> pd.Series:
 
 
 _PARTY_WORDS = {"run by a party to the conflict": "read on a page run by a party to the conflict",
+                "a site of one side, not its government": "read on a site of one side, not its government",
                 "media based in a party's country": "read in media based in a party's country"}
 
 

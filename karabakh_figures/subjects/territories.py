@@ -8,6 +8,8 @@ from ..data.loading import load
 from ..data.names import checked_frames
 from ..data.words import date_labels, formatted, span
 
+HECTARES_PER_KM2 = 100
+
 
 @checked_frames
 def territory_data(territories: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -51,6 +53,12 @@ def area_totals(territories: pd.DataFrame | None = None, area_figures: pd.DataFr
     contained = territories[territories["within"].notna()]
     without_overlap = plain - contained["area_km2"].sum()
     given = area_figures[area_figures["measure"].eq("part of district given as occupied")]
+    in_hectares = given["unit"].eq("ha")
+    # A part a page gives in hectares is converted here, in the open: the km² are ours, not the page's.
+    given = given.assign(value=given["value"].where(~in_hectares, given["value"] / HECTARES_PER_KM2))
+    converted = "".join(f" ({formatted(hectares)} ha ÷ {HECTARES_PER_KM2} = {formatted(km2, 2)} km², our conversion)"
+                        for hectares, km2 in zip(area_figures.loc[given.index[in_hectares], "value"],
+                                                 given.loc[in_hectares, "value"]))
     parts = given.groupby("territory_id")["value"]
     low = without_overlap + sum(parts.min() - pd.Series(listed)[parts.min().index])
     high = without_overlap + sum(parts.max() - pd.Series(listed)[parts.max().index])
@@ -66,8 +74,9 @@ def area_totals(territories: pd.DataFrame | None = None, area_figures: pd.DataFr
              f"{formatted(area)} ({name}, within {names[within]})"
              for area, name, within in zip(contained["area_km2"], contained["name"], contained["within"]))
          + f" = {formatted(without_overlap)}"),
-        ("The same with the parts other sources give as occupied", "derived from other sources", low, high,
-         f"{formatted(without_overlap)} {replaced} = {span(low, high)}"),
+        (f"The same with the parts that {part_issuers(given)} give as occupied", "derived from other sources",
+         low, high,
+         f"{formatted(without_overlap)} {replaced} = {span(low, high)}{converted}"),
         (f"{stated_share['value']:g}% of Azerbaijan, as stated", "stated; km² derived",
          azerbaijan["value"] * stated_share["value"] / 100, azerbaijan["value"] * stated_share["value"] / 100,
          f"{stated_share['value']:g}% × {formatted(azerbaijan['value'])} = "
@@ -79,6 +88,13 @@ def area_totals(territories: pd.DataFrame | None = None, area_figures: pd.DataFr
     stated = table["kind"].str.startswith("stated")
     table.loc[stated, ["share_of_azerbaijan_pct", "share_high_pct"]] = stated_share["value"]
     return table
+
+
+def part_issuers(figures: pd.DataFrame) -> str:
+    """Who gives the parts of districts (area_figures rows), named as sources.csv names them: 'news.az, Trend news
+    agency and AZERTAC'."""
+    issuers = list(dict.fromkeys(load("sources").set_index("source_id").loc[figures["source_id"], "issuer"]))
+    return ", ".join(issuers[:-1]) + f" and {issuers[-1]}" if len(issuers) > 1 else "".join(issuers)
 
 
 def _area_figure(area_figures: pd.DataFrame, measure: str) -> pd.Series:

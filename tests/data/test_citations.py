@@ -1,12 +1,14 @@
 """Every outside source can be followed to its page, second-hand and party sources say so, and each of the nine
 corrections in the project's citations is applied to the data and logged in data/CHANGELOG.md."""
 
+import csv
+import json
 import re
 
 import pandas as pd
 import pytest
 
-from conftest import DATA
+from conftest import DATA, row_number, set_cell
 from karabakh_figures import load
 
 SOURCES = load("sources").set_index("source_id")
@@ -33,7 +35,8 @@ def test_every_address_is_one_the_references_give():
 
 def test_second_hand_and_party_sources_say_so_in_the_data():
     assert set(OUTSIDE["status"]) == {"original", "second-hand", "original not found", "address not recorded"}
-    party = OUTSIDE[OUTSIDE["party_link"].eq("run by a party to the conflict")].index
+    party = OUTSIDE[OUTSIDE["party_link"].isin(["run by a party to the conflict",
+                                                "a site of one side, not its government"])].index
     for source_id in ("ctx-memorial", "ctx-virtualkarabakh", "ctx-pakistan-committee", "ctx-trilateral-statement"):
         assert source_id in party, source_id
     # Re-judged by the supplement's own words: karabakh.vn's operator "not established", azhumanrights.az "media in
@@ -124,3 +127,46 @@ def test_every_host_s_judgement_quotes_its_reference_file_or_says_it_is_ours():
         assert words, (host, basis)
         for passage in " … ".join(words).split(" … "):
             assert passage.strip(" .…") in text, (host, passage)
+
+
+def test_the_same_kind_of_site_gets_the_same_label_on_both_sides():
+    """Counted per side: each kind of site carries one label, on the Azerbaijani and the Armenian side alike, and
+    the README names every reference file that a basis quotes."""
+    hosts = load("hosts")
+    counts = hosts.groupby(["kind", "side", "party_link"]).size()
+    labels = counts.reset_index().groupby("kind")["party_link"].nunique()
+    assert (labels == 1).all(), counts
+    sides = hosts[hosts["side"].isin(["Azerbaijan", "Armenia"])].groupby(["kind", "side"])["party_link"].first()
+    for kind in sides.index.get_level_values("kind").unique():
+        assert sides.loc[kind].nunique() == 1, (kind, sides.loc[kind])
+    readme = (DATA / "README.md").read_text(encoding="utf-8")
+    for reference in hosts["basis"].str.extract(r"^([a-z0-9-]+\.md): ")[0].dropna().unique():
+        assert f"raw/{reference}" in readme.split("**The rule for `hosts.csv`.**")[1].split("\n\n")[0], reference
+
+
+def passages_read_two_ways(data) -> dict[str, set[str]]:
+    """Each sentence (of 60 characters or more) that rows of two sources quote, with the sources' statuses, where
+    they differ: one passage read on the original in one table and second-hand in another."""
+    descriptor = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
+    with (data / "sources.csv").open(encoding="utf-8", newline="") as file:
+        # The compilation's own sections may repeat an outside page's words: only outside pages are compared.
+        status = {row["source_id"]: row["status"] for row in csv.DictReader(file)
+                  if row["kind"] != "compilation section"}
+    seen = {}
+    for resource in descriptor["resources"]:
+        if resource["name"] == "sources" or "source_quote" not in {field["name"] for field in
+                                                                   resource.get("schema", {}).get("fields", [])}:
+            continue
+        with (data / resource["path"]).open(encoding="utf-8", newline="") as file:
+            for row in csv.DictReader(file):
+                for sentence in re.split(r"(?<=[.!?])\s+| … ", row["source_quote"]):
+                    if len(sentence) >= 60 and row["source_id"] in status:
+                        seen.setdefault(sentence, set()).add(status[row["source_id"]])
+    return {passage: statuses for passage, statuses in seen.items() if len(statuses) > 1}
+
+
+def test_one_passage_is_read_one_way_in_every_table(data_copy):
+    assert passages_read_two_ways(DATA) == {}
+    set_cell(data_copy / "sources.csv", row_number(data_copy / "sources.csv", "ctx-hrw-1994"), "status", "original")
+    assert "More than 200 civilians were killed in the attack, the largest massacre to date in the conflict." in (
+        passages_read_two_ways(data_copy))

@@ -67,7 +67,8 @@ CELL_CASES = {
         "area_figures.csv", "azerbaijan-total-area", "source_quote", "Total area of Azerbaijan | 86,000 km²",
         ['column source_quote, value "Total area of Azerbaijan | 86,000 km²": '
          'not found verbatim in the text of source ctx-cia-factbook-area',
-         'column value, value "86600": not stated in source_quote']),
+         'column value, value "86600": not stated in source_quote',
+         'column wording, value "86,600 sq km": not stated in source_quote']),
     "raw text that the package does not describe": (
         "sources.csv", "ctx-cia-factbook-area", "raw_file", "raw/factbook.json",
         ['column raw_file, value "raw/factbook.json": not a raw text described in datapackage.json']),
@@ -218,17 +219,28 @@ CELL_CASES = {
          'the compilation, a site of the Azerbaijani side, a site of the Armenian side, mediator, not a party']),
     "a party link other than its host's": (
         "sources.csv", "ctx-mexico-garabagh", "party_link", 'not known',
-        ['column party_link, value "not known": hosts.csv gives garabagh.net "run by a party to the conflict"']),
+        ['column party_link, value "not known": hosts.csv gives garabagh.net "a site of one side, not its '
+         'government"']),
+    "a site of one side labelled as media, against the rule every host follows": (
+        "hosts.csv", "noravank.am", "party_link", "media based in a party's country",
+        ['column party_link, value "media based in a party\'s country": a host of kind "site of one side" is "a site '
+         'of one side, not its government" (the rule in data/README.md)',
+         ]),
     "a page on a host no one has judged": (
-        "sources.csv", "ctx-massachusetts-turkishnews", "url", 'https://unjudged.example.org/page',
+        "sources.csv", "ctx-puic-abu-dhabi", "url", 'https://unjudged.example.org/page',
         ['column party_link, value "none": the host unjudged.example.org of the page read is not in hosts.csv']),
     "a party link for a source with no page": (
         "sources.csv", "ctx-later-recognitions", "party_link", 'none',
         ['column party_link, value "none": no page was read, so "not known"']),
+    # No reference file is exempt from the page-words rule: a summary file's own prose is no page's words.
     "a caveat quoting the reference's summary instead of the page": (
         "caveats.csv", "list-origin", "source_quote", 'its probable origin',
-        ['column source_quote, value "its probable origin": quotes the reference\'s summary; citations.md gives '
-         'the page\'s own words: "Shusha: may 08, 1992, territory 289 km2;"']),
+        ['column source_quote, value "its probable origin": not found verbatim in the text of source '
+         'ctx-virtualkarabakh']),
+    "a later act quoting a summary file's table": (
+        "later_recognitions.csv", "jo-senate-2013", "source_quote", 'Jordan Senate statements (2013)',
+        ['column source_quote, value "Jordan Senate statements (2013)": not found verbatim in the text of source '
+         'ctx-later-jordan']),
     "an area's wording not in its quote": (
         "area_figures.csv", "aghdam-occupied-part", "wording", 'Aghdam district: occupied part',
         ['column wording, value "Aghdam district: occupied part": not stated in source_quote']),
