@@ -194,7 +194,8 @@ def report_date_data(territories: pd.DataFrame | None = None, captures: pd.DataF
                      & data["compilation_date_end"].le(data["date_end"])).astype("boolean")
     data.loc[data["territory_id"].isna(), "within_report"] = pd.NA
     return data[["place", "territory_id", "territory", "date_start", "date_end", "date_precision",
-                 "compilation_date_start", "compilation_date_end", "compilation_date_precision", "within_report", "note"]]
+                 "compilation_date_start", "compilation_date_end", "compilation_date_precision", "within_report",
+                 "note"]]
 
 
 @checked_frames
