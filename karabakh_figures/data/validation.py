@@ -133,6 +133,7 @@ def _content_problems(tables: dict[str, Table], sections: dict[str, str | None],
         problems.extend(consistency.check_undated_reasons(tables["positions"]))
     if "control_changes" in tables:
         problems.extend(consistency.check_completed_changes(tables["control_changes"]))
+        problems.extend(consistency.check_latest_dates(tables["control_changes"]))
     if "displacement_figures" in tables:
         figures = tables["displacement_figures"]
         problems.extend(consistency.check_ranges(figures, "low", "high"))
