@@ -44,3 +44,10 @@ def test_a_page_date_with_the_earliest_date_explained_passes(data_copy, validate
     planted(data_copy, "jabrayil-town-2020", {"date_precision": "day", "date_start": "2020-10-04",
                                               "inferred_fields": "date_start", "note": "planted: 'today'"})
     assert validate(data_copy)[0] == 0
+
+
+def test_to_whom_control_passed_stands_in_the_quote(data_copy, validate):
+    where = planted(data_copy, "lachin-district-2020", {"control_to_as_stated": "Azerbaijani forces"})
+    code, _, err = validate(data_copy)
+    assert code == 1 and err[:-1] == [
+        f'{where}, column control_to_as_stated, value "Azerbaijani forces": not stated in source_quote']
