@@ -6,8 +6,8 @@ import json
 import re
 from urllib.parse import urlsplit
 
-from .paths import DISTRICTS_FILE
 from .dates import LATEST_ONLY
+from .paths import DISTRICTS_FILE
 from .problems import Problem
 from .quotes import normalise_space
 from .reading import Table
