@@ -125,6 +125,8 @@ def test_a_row_of_the_whole_district_changes_what_the_map_draws():
 def test_the_map_draws_what_the_rule_gives_and_credits_every_source_it_adds():
     record = json.loads((ROOT / "figures" / "05-control-map.json").read_text(encoding="utf-8"))
     names = load("territories").set_index("territory_id")["name"]
+    drawn = pd.read_csv(ROOT / "figures" / "05-control-map.csv")
+    assert list(dict.fromkeys(drawn["panel"])) == list(PANELS), "the map's panels are not panel_dates()'s"
     for panel, date in PANELS.items():
         state = control_state(date)
         described = "; ".join(f"{names[row.territory_id]} {row.state}" for row in state.itertuples())
