@@ -78,6 +78,10 @@ def check(data_dir: Path, today: date | None = None) -> CheckedData:
                        for problem in quotes.check_page_words(table, words, summaries))
     checked.problems.extend(problem for problem in content if (problem.file, problem.row, problem.column) not in broken)
     checked.problems.extend(consistency.district_join_problems(usable, raw_texts))
+    if "sources" in usable:
+        checked.problems.extend(problem for name in consistency.PAGE_QUOTED_TABLES if name in usable
+                                for problem in consistency.check_quotes_outside_summaries(
+                                    usable[name], usable["sources"], raw_texts))
     files = [str(data_dir / resource["path"]) for resource in descriptor["resources"]]
     checked.problems.sort(key=lambda problem: (files.index(problem.file) if problem.file in files else -1,
                                                problem.row or 0))

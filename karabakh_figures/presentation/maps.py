@@ -273,7 +273,7 @@ def control_legend(axes, rule_axes, changes: pd.DataFrame, partial_by: str) -> N
     handles = [Patch(label=textwrap.fill(state, 40), **_state_style(state)) for state in STATES]
     handles.append(Line2D([], [], marker="o", markersize=6, markerfacecolor="white",
                           markeredgecolor="black", linestyle="none", label="a change of the town is recorded"))
-    partial = f"dashed outline: only part of the district given as occupied before 2020, according to {partial_by}"
+    partial = f'dashed outline: according to {partial_by}, only part of the district was "occupied" before 2020'
     handles.append(Patch(facecolor="white", edgecolor="black", linestyle=(0, (3, 2)), linewidth=1.4,
                          label=textwrap.fill(partial, 40)))
     handles.append(Patch(facecolor=OTHER_DISTRICTS, edgecolor="#BBBBBB", label="other districts"))

@@ -20,9 +20,11 @@ PART_SCOPES = ("town", "town and villages", "part", "most")
 #: Caveats of this topic say that the reference files disagree on what a change covered: the map draws only what
 #: both support, the change in part.
 DISPUTED = "scope disputed"
+#: The end of a `how` that records a withdrawal begun, not done.
+WITHDRAWAL_BEGUN = "began"
 #: A change of the town, marked on the map where it is all a row says of its district.
 TOWN_SCOPES = ("town", "town and villages")
-LISTED, CHANGED, PART = ("listed as occupied (compilation)", "control changed (the whole territory)",
+LISTED, CHANGED, PART = ('listed as "occupied" by the compilation', "control changed (the whole territory)",
                          "control changed in part; the rest not dated by the sources here")
 #: The states a map draws, in the order its legend lists them.
 STATES = (LISTED, PART, CHANGED)
@@ -123,7 +125,8 @@ def passed_to(changes: pd.DataFrame) -> tuple[list[str], int]:
 @checked_frames
 def not_drawn_whole(state: pd.DataFrame, changes: pd.DataFrame | None = None) -> dict[str, str]:
     """Why each territory drawn in part in `state` (a control_state) is not drawn whole: the reference files
-    disagree on what a change of the whole covered, or no row records a change of the rest."""
+    disagree on what a change of the whole covered, or no row records a change of the rest (and where a row records
+    a withdrawal that began, that no row says by district that it ended)."""
     changes = load("control_changes") if changes is None else changes
     changes = changes.assign(date=date_labels(changes)).set_index("change_id")
     disputed = set(disputed_changes())
@@ -131,6 +134,10 @@ def not_drawn_whole(state: pd.DataFrame, changes: pd.DataFrame | None = None) ->
     for row in state[state["state"].eq(PART)].itertuples():
         whole = [changes.loc[change, "date"] for change in row.changes
                  if change in disputed and changes.loc[change, "scope"] in WHOLE_SCOPES]
-        reasons[row.territory_id] = (f"the reference files disagree on what the change of {' and '.join(whole)} "
-                                     "covered (caveats)" if whole else "no row records a change of the rest")
+        begun = [changes.loc[change, "date"] for change in row.changes
+                 if changes.loc[change, "how"].endswith(WITHDRAWAL_BEGUN)]
+        reasons[row.territory_id] = (
+            f"the reference files disagree on what the change of {' and '.join(whole)} covered (caveats)" if whole
+            else f"a withdrawal that began {' and '.join(begun)} is recorded, but no row says, district by district, "
+                 "that it ended" if begun else "no row records a change of the rest")
     return reasons
