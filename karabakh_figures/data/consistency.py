@@ -9,7 +9,8 @@ from urllib.parse import urlsplit
 from .dates import LATEST_ONLY
 from .paths import DISTRICTS_FILE
 from .problems import Problem
-from .quotes import QUOTE_SEPARATOR, REFERENCE_SUFFIX, SUMMARY_FILES, normalise_space, quoted_text
+from .quotes import REFERENCE_SUFFIX, SUMMARY_FILES, normalise_space, quoted_text
+from .quotes import _first_passage_not_found as _missing_passage
 from .reading import Table
 
 #: Groups that are parts of the group "all" of the same measure and source.
@@ -183,30 +184,29 @@ def check_latest_dates(table: Table) -> list[Problem]:
 PAGE_QUOTED_TABLES = ("control_changes",)
 
 
-def check_quotes_outside_summaries(table: Table, sources: Table, raw_texts: dict[str, str | None]) -> list[Problem]:
+def check_quotes_outside_summaries(table: Table, sources: Table, raw_texts: dict[str, str | None],
+                                   sections: dict[str, str | None]) -> list[Problem]:
     """Each quote of `table` stands inside a quotation of its source's raw files other than the summary files
     (citations.md, context-facts.md): their quoted phrases are the reference's own extracts, never a page re-read.
-    A raw file that is missing or changed (None) is reported on its own."""
+    A raw file that is missing or changed (None), and a quote not found at all in its source's text (`sections`),
+    are reported on their own."""
     raw_files = {record["source_id"]: record.get("raw_file", "").split(";") for _, record in sources.records()}
     problems = []
     for row, record in table.records():
         source_id, quote = record.get("source_id", ""), record.get("source_quote", "")
         names = [name for name in raw_files.get(source_id, []) if name and name not in SUMMARY_FILES]
         texts = [raw_texts.get(name) for name in names]
-        if not quote or source_id not in raw_files or None in texts:
+        if not quote or not sections.get(source_id) or _missing_passage(quote, sections[source_id]) or None in texts:
             continue
         quotations = "\n".join(quoted_text(text) if name.endswith(REFERENCE_SUFFIX) else normalise_space(text)
                                 for name, text in zip(names, texts))
-        position = 0
-        for passage in quote.split(QUOTE_SEPARATOR):
-            position = quotations.find(normalise_space(passage), position)
-            if position < 0:
-                problems.append(Problem(str(table.path), row, "source_quote", passage,
-                                        f"not inside a quotation of a page in the raw files of source {source_id} "
-                                        f"other than the summary files ({', '.join(SUMMARY_FILES)})"))
-                break
-            position += len(normalise_space(passage))
+        missing = _missing_passage(quote, quotations)
+        if missing:
+            problems.append(Problem(str(table.path), row, "source_quote", missing,
+                                    f"not inside a quotation of a page in the raw files of source {source_id} "
+                                    f"other than the summary files ({', '.join(SUMMARY_FILES)})"))
     return problems
+
 
 
 def page_host(address: str) -> str:

@@ -81,7 +81,7 @@ def check(data_dir: Path, today: date | None = None) -> CheckedData:
     if "sources" in usable:
         checked.problems.extend(problem for name in consistency.PAGE_QUOTED_TABLES if name in usable
                                 for problem in consistency.check_quotes_outside_summaries(
-                                    usable[name], usable["sources"], raw_texts))
+                                    usable[name], usable["sources"], raw_texts, checked.sections))
     files = [str(data_dir / resource["path"]) for resource in descriptor["resources"]]
     checked.problems.sort(key=lambda problem: (files.index(problem.file) if problem.file in files else -1,
                                                problem.row or 0))

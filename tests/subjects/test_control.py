@@ -99,6 +99,24 @@ def test_what_is_drawn_in_part_at_the_end_is_said_with_its_reason():
         assert territory not in not_drawn_whole(state, pd.concat([changes, rest]))
 
 
+def test_a_withdrawal_begun_is_named_as_begun_not_as_done():
+    """A territory drawn in part after a withdrawal that began says so: the map does not leave the reader to think
+    the rest stayed where it was."""
+    last_day = list(PANELS.values())[-1]
+    changes = load("control_changes")
+    for territory, reason in not_drawn_whole(control_state(last_day)).items():
+        begun = [row for row in rows_given(territory, last_day) if row["how"].endswith("began")]
+        assert ("began" in reason) == bool(begun and "disagree" not in reason), (territory, reason)
+    undated = [territory for territory, reason in not_drawn_whole(control_state(last_day)).items()
+               if reason == "no row records a change of the rest"]
+    for territory in undated:
+        begun = changes.iloc[[0]].assign(change_id="planted", territory_id=territory, scope="part",
+                                         how="withdrawal of Armenian units began", date_end=last_day)
+        state = control_state(last_day, pd.concat([changes, begun]))
+        reason = not_drawn_whole(state, pd.concat([changes, begun]))[territory]
+        assert "began" in reason and "no row says" in reason, (territory, reason)
+
+
 def test_to_whom_control_passed_is_each_quote_s_own_wording():
     named, unnamed = passed_to(load("control_changes"))
     given = [row["control_to_as_stated"] for row in ROWS if row["control_to_as_stated"]]
