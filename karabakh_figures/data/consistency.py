@@ -6,8 +6,11 @@ import json
 import re
 from urllib.parse import urlsplit
 
+from .dates import LATEST_ONLY
 from .paths import DISTRICTS_FILE
 from .problems import Problem
+from .quotes import REFERENCE_SUFFIX, normalise_space, quoted_text
+from .quotes import _first_passage_not_found as _missing_passage
 from .reading import Table
 
 #: Groups that are parts of the group "all" of the same measure and source.
@@ -120,16 +123,17 @@ def check_undated_reasons(table: Table) -> list[Problem]:
 
 #: A change that completes a territory: the whole of it, the rest of it after a part, or a region it lies in.
 WHOLE_SCOPES = ("whole", "rest", "region")
-#: Words that state a change not yet complete: a beginning, a ceasefire or truce, a disarmament, an agreement, an
-#: order, or a change to come.
-_INCOMPLETE_CHANGE = re.compile(r"\b(began|begin|begins|beginning|start\w*|initiat\w*|ceasefire|cease-fire|truce|"
-                                r"disarm\w*|agree\w*|order\w*|will|would|shall|to be)\b", re.IGNORECASE)
+#: Words that state a change not yet complete: a beginning, an entry or an advance (an army that "entered" a region
+#: holds some of it, not all), a ceasefire or truce, a disarmament, an agreement, an order, or a change to come.
+_INCOMPLETE_CHANGE = re.compile(r"\b(began|begin|begins|beginning|start\w*|initiat\w*|enter\w*|advanc\w*|"
+                                r"approach\w*|pulling|ceasefire|cease-fire|truce|disarm\w*|agree\w*|order\w*|will|"
+                                r"would|shall|to be)\b", re.IGNORECASE)
 
 
 def check_completed_changes(table: Table) -> list[Problem]:
     """A change of control of a whole territory, of the rest of one or of a region states a completed change in its
-    quote's words (change_as_stated, which stands in the quote): not a beginning, a ceasefire, a disarmament, an
-    agreement or an order."""
+    quote's words (change_as_stated, which stands in the quote): not a beginning, an entry, a ceasefire, a
+    disarmament, an agreement or an order."""
     problems = []
     for row, record in table.records():
         if record.get("scope") not in WHOLE_SCOPES:
@@ -144,6 +148,67 @@ def check_completed_changes(table: Table) -> list[Problem]:
                                     f'"{incomplete.group(0)}" does not state a completed change of control, '
                                     f"which scope {record['scope']} needs"))
     return problems
+
+
+#: Wording that gives only a latest date for a change: "by October 19", "to date", "until now", "during the war
+#: stopped on November 10".
+_LATEST_WORDS = r"(by|to date|until|till|stopped on|before|as of)"
+
+
+def check_latest_dates(table: Table) -> list[Problem]:
+    """The "by" rule: a change dated by wording that gives only a latest date ("by October 19", "stopped on
+    November 10"), or only by the date of the page that reports it (a date_text the quote does not hold: a page
+    reports what happened on or before its day), has date_precision "by", unless the row records its earliest date
+    by implication (inferred_fields, explained in note: "last night", "on Thursday")."""
+    problems = []
+    for row, record in table.records():
+        text, precision = record.get("date_text", ""), record.get("date_precision", "")
+        if not text or precision in (LATEST_ONLY, "unknown"):
+            continue
+        quote = normalise_space(record.get("source_quote", "")).lower()
+        written = normalise_space(text).lower()
+        before = quote[:quote.find(written)] if written in quote else ""
+        if re.search(rf"\b{_LATEST_WORDS}\s*$", before) or re.match(rf"{_LATEST_WORDS}\b", written):
+            problems.append(Problem(str(table.path), row, "date_precision", precision,
+                                    f'the quote gives "{text}" as a latest date: date_precision must be '
+                                    f"{LATEST_ONLY}, with date_start empty"))
+        elif written not in quote and "date_start" not in record.get("inferred_fields", "").split(";"):
+            problems.append(Problem(str(table.path), row, "date_precision", precision,
+                                    f'date_text "{text}" is not in the quote but the page\'s date, which gives only a '
+                                    f"latest date: date_precision must be {LATEST_ONLY}, unless inferred_fields "
+                                    "lists date_start and the note says how the quote gives the earliest"))
+    return problems
+
+
+#: Tables whose rows a map draws: each quote stands inside a quotation of a reference file that quotes pages.
+PAGE_QUOTED_TABLES = ("control_changes",)
+#: The reference files that summarise facts: the phrases they quote are their own extracts, not a page re-read.
+SUMMARY_FILES = ("raw/citations.md", "raw/context-facts.md")
+
+
+def check_quotes_outside_summaries(table: Table, sources: Table, raw_texts: dict[str, str | None],
+                                   sections: dict[str, str | None]) -> list[Problem]:
+    """Each quote of `table` stands inside a quotation of its source's raw files other than the summary files
+    (citations.md, context-facts.md): their quoted phrases are the reference's own extracts, never a page re-read.
+    A raw file that is missing or changed (None), and a quote not found at all in its source's text (`sections`),
+    are reported on their own."""
+    raw_files = {record["source_id"]: record.get("raw_file", "").split(";") for _, record in sources.records()}
+    problems = []
+    for row, record in table.records():
+        source_id, quote = record.get("source_id", ""), record.get("source_quote", "")
+        names = [name for name in raw_files.get(source_id, []) if name and name not in SUMMARY_FILES]
+        texts = [raw_texts.get(name) for name in names]
+        if not quote or not sections.get(source_id) or _missing_passage(quote, sections[source_id]) or None in texts:
+            continue
+        quotations = "\n".join(quoted_text(text) if name.endswith(REFERENCE_SUFFIX) else normalise_space(text)
+                                for name, text in zip(names, texts))
+        missing = _missing_passage(quote, quotations)
+        if missing:
+            problems.append(Problem(str(table.path), row, "source_quote", missing,
+                                    f"not inside a quotation of a page in the raw files of source {source_id} "
+                                    f"other than the summary files ({', '.join(SUMMARY_FILES)})"))
+    return problems
+
 
 
 def page_host(address: str) -> str:

@@ -100,6 +100,15 @@ def _precision_fault(precision: str, start: date, end: date) -> str | None:
     return f"the range {start.isoformat()} to {end.isoformat()} does not fit date_precision {precision}"
 
 
+def _weekday_only(text: str) -> int | None:
+    """The weekday a date_text names when it names no day of a month ("on Thursday", "Sunday"), else None."""
+    if re.search(r"\d", text) or any(re.search(rf"\b{month}\b", text, re.IGNORECASE)
+                                     for month in calendar.month_name[1:]):
+        return None
+    named = [day for day, name in enumerate(calendar.day_name) if re.search(rf"\b{name}\b", text, re.IGNORECASE)]
+    return named[0] if len(named) == 1 else None
+
+
 def _text_faults(record: dict, text: str, precision: str, start: date, end: date, start_column: str,
                  end_column: str):
     inferred = record.get("inferred_fields", "").split(";")
@@ -107,7 +116,12 @@ def _text_faults(record: dict, text: str, precision: str, start: date, end: date
         for year in sorted({start.year, end.year}):
             if str(year) not in text:
                 yield start_column, start.isoformat(), f'the year {year} is not in date_text "{text}"'
-    if precision in ("day", LATEST_ONLY):
+    weekday = _weekday_only(text)
+    if precision in ("day", LATEST_ONLY) and weekday is not None:
+        # "on Thursday", "Sunday": the weekday is all the words give; the day is the page's (note), on that weekday.
+        if start.weekday() != weekday:
+            yield start_column, start.isoformat(), f'not a {calendar.day_name[weekday]}, as date_text "{text}" says'
+    elif precision in ("day", LATEST_ONLY):
         try:
             written = date_parser.parse(text, fuzzy=True, default=datetime(start.year, 1, 1)).date()
         except (ValueError, OverflowError):

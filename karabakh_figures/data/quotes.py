@@ -20,7 +20,7 @@ STATED_IN_QUOTE = {
     "area_figures": ["value", "wording"],
     "recognitions": ["date_text", "terms", "un_resolutions_cited"],
     "campaign_events": ["date_text"],
-    "control_changes": ["date_text", "scope_as_stated", "change_as_stated"],
+    "control_changes": ["date_text", "scope_as_stated", "change_as_stated", "control_to_as_stated"],
     "death_toll_estimates": ["low", "high", "wording"],
     "later_recognitions": ["date_text", "instrument"],
     "international_acts": ["date_text"],

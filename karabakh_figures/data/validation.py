@@ -83,6 +83,10 @@ def check(data_dir: Path, today: date | None = None) -> CheckedData:
         content.extend(whole_words.check_read_with(usable, usable["sources"], raw_texts))
     checked.problems.extend(problem for problem in content if (problem.file, problem.row, problem.column) not in broken)
     checked.problems.extend(consistency.district_join_problems(usable, raw_texts))
+    if "sources" in usable:
+        checked.problems.extend(problem for name in consistency.PAGE_QUOTED_TABLES if name in usable
+                                for problem in consistency.check_quotes_outside_summaries(
+                                    usable[name], usable["sources"], raw_texts, checked.sections))
     files = [str(data_dir / resource["path"]) for resource in descriptor["resources"]]
     checked.problems.sort(key=lambda problem: (files.index(problem.file) if problem.file in files else -1,
                                                problem.row or 0))
@@ -145,6 +149,7 @@ def _content_problems(tables: dict[str, Table], sections: dict[str, str | None],
         problems.extend(whole_words.check_whole_passages(tables["act_statements"], "source_quote", sections))
     if "control_changes" in tables:
         problems.extend(consistency.check_completed_changes(tables["control_changes"]))
+        problems.extend(consistency.check_latest_dates(tables["control_changes"]))
     if "displacement_figures" in tables:
         figures = tables["displacement_figures"]
         problems.extend(consistency.check_ranges(figures, "low", "high"))

@@ -23,7 +23,7 @@ from shapely.plotting import patch_from_polygon
 from ..data.loading import load
 from ..data.paths import DISTRICTS_FILE, data_dir
 from ..data.words import date_label, date_labels, formatted
-from ..subjects.control import CHANGED, LISTED, PART, RULE, STATES, control_state
+from ..subjects.control import CHANGED, LISTED, PART, RULE, STATES, control_state, not_drawn_whole, passed_to
 from . import charts
 
 #: Drawn in UTM zone 38N, the local projection for the South Caucasus.
@@ -266,24 +266,38 @@ def _state_style(state: str) -> dict:
             "edgecolor": charts.OKABE_ITO["blue"] if hatched else "white"}
 
 
-#: The legend's entries: each state, then the marks drawn over it.
-PARTIAL_LABEL = ("dashed outline: only part of the district given as\n"
-                 "occupied before 2020, by the outlet named on it (area_figures)")
-
-
-def control_legend(axes) -> None:
-    """The legend and the map's rule, in the panel beside the maps."""
-    handles = [Patch(label=textwrap.fill(state, 46), **_state_style(state)) for state in STATES]
+def control_legend(axes, rule_axes, changes: pd.DataFrame, partial_by: str) -> None:
+    """The legend in `axes`, and below it, in `rule_axes`, to whom control passed as the quotes of the rows drawn
+    (`changes`) name it and the map's rule; `partial_by` names the sources that give a district as only partly
+    held before 2020 (the dashed outline)."""
+    handles = [Patch(label=textwrap.fill(state, 40), **_state_style(state)) for state in STATES]
     handles.append(Line2D([], [], marker="o", markersize=6, markerfacecolor="white",
                           markeredgecolor="black", linestyle="none", label="a change of the town is recorded"))
+    partial = f'dashed outline: according to {partial_by}, only part of the district was "occupied" before 2020'
     handles.append(Patch(facecolor="white", edgecolor="black", linestyle=(0, (3, 2)), linewidth=1.4,
-                         label=PARTIAL_LABEL))
+                         label=textwrap.fill(partial, 40)))
     handles.append(Patch(facecolor=OTHER_DISTRICTS, edgecolor="#BBBBBB", label="other districts"))
     axes.set_axis_off()
-    axes.legend(handles=handles, loc="upper left", fontsize=8, frameon=False, title="By the panel's date",
+    axes.legend(handles=handles, loc="upper left", fontsize=8, frameon=False, title="By the panel's day",
                 title_fontsize=8, alignment="left")
-    axes.text(0, 0.42, textwrap.fill("The rule of the map: " + RULE, 48), transform=axes.transAxes, va="top",
-              fontsize=8, color=charts.TEXT_GREY)
+    rule_axes.set_axis_off()
+    rule_axes.text(0, 1.0, textwrap.fill(passed_to_text(changes), 46) + "\n\n"
+                   + textwrap.fill("The rule of the map: " + RULE, 46), transform=rule_axes.transAxes, va="top",
+                   fontsize=8, color=charts.TEXT_GREY)
+
+
+def passed_to_text(changes: pd.DataFrame) -> str:
+    """To whom control passed, in the words of the rows' quotes (subjects.control.passed_to)."""
+    named, unnamed = passed_to(changes)
+    return ("To whom control passed, in the rows' quotes: " + ", ".join(f'"{words}"' for words in named)
+            + f"; {unnamed} of the {len(changes)} rows name no one (what changed, or who left, only).")
+
+
+def not_drawn_whole_lines(state: pd.DataFrame, names: pd.Series) -> list[str]:
+    """What the map does not have, by the last panel (`state`): each territory still drawn in part, and why
+    (subjects.control.not_drawn_whole); `names`: territory_id -> name."""
+    return [f"{names[territory]}, drawn in part to the end: {reason}."
+            for territory, reason in not_drawn_whole(state).items()]
 
 
 def date_and_share_labels(shapes: gpd.GeoDataFrame, shares: pd.DataFrame) -> list[str]:
@@ -315,6 +329,8 @@ def control_panels(axes_list, features: gpd.GeoDataFrame, shapes: gpd.GeoDataFra
         axes.set_title(title, fontsize=10, fontweight="bold", pad=6 + 8 * (note.count("\n") + 1))
         axes.text(0, 1.01, note, transform=axes.transAxes, fontsize=6.5, va="bottom", color=charts.TEXT_GREY)
         states.append(state.assign(panel=title, added="; ".join(added)))
+    for axes in axes_list[len(dates):]:
+        axes.set_axis_off()
     return states
 
 

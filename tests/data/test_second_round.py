@@ -46,8 +46,8 @@ def test_lachin_s_rows_say_the_correction_on_the_old_road_in_our_words_not_in_th
 def test_kalbajar_cites_the_handover_and_jabrayil_says_what_its_source_says():
     changes = load("control_changes").set_index("change_id")
     assert SOURCES.loc[changes.loc["kalbajar-2020", "source_id"], "date"].isoformat()[:10] == "2020-11-25"
-    assert changes.loc["jabrayil-town-2020", "scope_as_stated"] == "the city of Jabrayil and nine villages"
-    assert changes.loc["jabrayil-town-2020", "scope"] == "town and villages"
+    assert changes.loc["jabrayil-town-2020-knot", "scope_as_stated"] == "Djebrail"
+    assert changes.loc["jabrayil-town-2020-knot", "scope"] == "town"
 
 
 def test_the_puic_dates_are_the_sessions_and_the_later_acts_are_not_all_called_recognitions():

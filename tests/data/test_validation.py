@@ -245,7 +245,7 @@ CELL_CASES = {
         "area_figures.csv", "aghdam-occupied-part", "wording", 'Aghdam district: occupied part',
         ['column wording, value "Aghdam district: occupied part": not stated in source_quote']),
     "what changed hands, not in the quote": (
-        "control_changes.csv", "jabrayil-town-2020", "scope_as_stated", 'the town of Jabrayil',
+        "control_changes.csv", "jabrayil-town-2020-knot", "scope_as_stated", 'the town of Jabrayil',
         ['column scope_as_stated, value "the town of Jabrayil": not stated in source_quote']),
     "a country code of the right shape that names no country": (
         RECOGNITIONS, "us-ma-house-2010", "country", "XX",

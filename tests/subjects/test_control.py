@@ -12,17 +12,21 @@ from karabakh_figures import credit, load
 from karabakh_figures.subjects.control import (
     CHANGED,
     LISTED,
-    PANELS,
+    PANEL_CHANGES,
     PART,
     control_periods,
     control_state,
     disputed_changes,
+    not_drawn_whole,
+    panel_dates,
+    passed_to,
 )
 
 HEADER, *CHANGES = read_rows(DATA / "control_changes.csv")
 ROWS = [dict(zip(HEADER, row)) for row in CHANGES]
 TERRITORIES = read_rows(DATA / "territories.csv")
 WITHIN = {row[0]: row[TERRITORIES[0].index("within")] for row in TERRITORIES[1:]}
+PANELS = panel_dates()
 
 
 def rows_given(territory_id: str, date: pd.Timestamp) -> list[dict]:
@@ -36,6 +40,9 @@ def test_every_territory_has_a_later_change_of_control_after_its_occupation():
     periods = control_periods()
     assert set(periods["territory_id"]) == set(load("territories")["territory_id"])
     assert (periods["date_start"].fillna(periods["date_end"]) > periods["date_end_compilation"]).all()
+    # each territory's first row is its earliest known change, a row dated only "by" a day at that day
+    for _, rows in periods.groupby("territory_id", sort=False):
+        assert rows["date_start"].fillna(rows["date_end"]).is_monotonic_increasing, list(rows["change_id"])
 
 
 @pytest.mark.parametrize("panel", list(PANELS))
@@ -54,26 +61,72 @@ def test_no_panel_draws_a_state_that_no_row_gives_at_its_date(panel):
             assert drawn["state"] == PART and scopes and not scopes & {"whole", "rest", "region"}, (panel, territory_id)
 
 
-def test_the_panels_say_what_the_reference_supports():
-    first, ceasefire, december, lachin, september, dissolved = (control_state(date).set_index("territory_id")["state"]
-                                                                 for date in PANELS.values())
-    assert set(first) == {LISTED}
-    # the war of 2020: towns and parts, never a whole district the sources do not date
-    assert {name: ceasefire[name] for name in ("fizuli", "jabrayil", "zangilan", "gubadli", "shusha")} == dict.fromkeys(
-        ("fizuli", "jabrayil", "zangilan", "gubadli", "shusha"), PART)
-    assert ceasefire["aghdam"] == ceasefire["kalbajar"] == ceasefire["lachin"] == LISTED
-    # near Kapan the units only "began pulling back" on 17 December 2020: no quote states the rest done, so the map
-    # draws less; the reference files disagree on Kalbajar's former Mardakert part, so it is drawn in part;
-    # Lachin's corridor stayed with the peacekeepers
-    assert december["zangilan"] == december["gubadli"] == december["kalbajar"] == december["lachin"] == PART
-    assert december["aghdam"] == CHANGED
-    # September 2023: ICG's "end of three decades of de facto self-governance" covers Shusha, within the region
-    assert september["nagorno-karabakh"] == september["shusha"] == CHANGED
-    assert dissolved["fizuli"] == dissolved["jabrayil"] == dissolved["lachin"] == PART
+def test_every_panel_is_dated_by_a_row_and_every_row_falls_in_a_panel():
+    # read from the files themselves: the compilation's last date, then days that rows of control_changes.csv carry
+    compiled = max(row[TERRITORIES[0].index("date_end")] for row in TERRITORIES[1:])
+    days = [f"{date:%Y-%m-%d}" for date in PANELS.values()]
+    assert days[0] == compiled
+    assert set(days[1:]) <= {row["date_end"] for row in ROWS}, days
+    assert days[-1] == max(row["date_end"] for row in ROWS)
+    assert days == sorted(days) and len(set(days)) == len(days)
+    assert all(f"{date.day} {date:%B %Y}" in title for title, date in PANELS.items())
+
+
+def test_a_later_row_gets_a_panel_and_a_panel_without_its_row_is_a_clear_error():
+    changes = load("control_changes")
+    later = changes.iloc[[-1]].assign(change_id="planted", date_start=pd.Timestamp("2024-12-01"),
+                                      date_end=pd.Timestamp("2024-12-01"))
+    assert list(panel_dates(pd.concat([changes, later])).values())[-1] == pd.Timestamp("2024-12-01")
+    with pytest.raises(ValueError, match=f"no row {PANEL_CHANGES[0]}"):
+        panel_dates(changes[changes["change_id"].ne(PANEL_CHANGES[0])])
+
+
+def test_what_is_drawn_in_part_at_the_end_is_said_with_its_reason():
+    last = control_state(list(PANELS.values())[-1])
+    reasons = not_drawn_whole(last)
+    assert set(reasons) == set(last.loc[last["state"].eq(PART), "territory_id"])
+    disputed = set(disputed_changes())
+    for territory, reason in reasons.items():
+        whole_disputed = {row["change_id"] for row in ROWS if row["territory_id"] == territory
+                          and row["scope"] in ("whole", "rest", "region")} & disputed
+        assert ("disagree" in reason) == bool(whole_disputed), (territory, reason)
+    # a row that records the change of the rest takes a territory off the list
+    undated = [territory for territory, reason in reasons.items() if "disagree" not in reason]
+    changes = load("control_changes")
+    for territory in undated:
+        rest = changes.iloc[[0]].assign(change_id="planted", territory_id=territory, scope="rest")
+        state = control_state(list(PANELS.values())[-1], pd.concat([changes, rest]))
+        assert territory not in not_drawn_whole(state, pd.concat([changes, rest]))
+
+
+def test_a_withdrawal_begun_is_named_as_begun_not_as_done():
+    """A territory drawn in part after a withdrawal that began says so: the map does not leave the reader to think
+    the rest stayed where it was."""
+    last_day = list(PANELS.values())[-1]
+    changes = load("control_changes")
+    for territory, reason in not_drawn_whole(control_state(last_day)).items():
+        begun = [row for row in rows_given(territory, last_day) if row["how"].endswith("began")]
+        assert ("began" in reason) == bool(begun and "disagree" not in reason), (territory, reason)
+    undated = [territory for territory, reason in not_drawn_whole(control_state(last_day)).items()
+               if reason == "no row records a change of the rest"]
+    for territory in undated:
+        begun = changes.iloc[[0]].assign(change_id="planted", territory_id=territory, scope="part",
+                                         how="withdrawal of Armenian units began", date_end=last_day)
+        state = control_state(last_day, pd.concat([changes, begun]))
+        reason = not_drawn_whole(state, pd.concat([changes, begun]))[territory]
+        assert "began" in reason and "no row says" in reason, (territory, reason)
+
+
+def test_to_whom_control_passed_is_each_quote_s_own_wording():
+    named, unnamed = passed_to(load("control_changes"))
+    given = [row["control_to_as_stated"] for row in ROWS if row["control_to_as_stated"]]
+    assert {words.lower() for words in named} == {words.lower() for words in given}
+    assert len(named) == len({words.lower() for words in named}) and unnamed == len(ROWS) - len(given)
+    assert all(words in row["source_quote"] for row in ROWS for words in [row["control_to_as_stated"]])
 
 
 def test_a_disputed_scope_is_drawn_in_part_and_an_undisputed_one_whole():
-    december = PANELS["After 18 December 2020"]
+    december = pd.Timestamp("2020-12-17")
     assert control_state(december).set_index("territory_id").loc["kalbajar", "state"] == PART
     undisputed = load("caveats").query("topic != 'scope disputed'")
     state = control_state(december).set_index("territory_id")
@@ -82,20 +135,26 @@ def test_a_disputed_scope_is_drawn_in_part_and_an_undisputed_one_whole():
 
 def test_a_row_of_the_whole_district_changes_what_the_map_draws():
     planted = load("control_changes")
-    fizuli = planted[planted["change_id"].eq("fizuli-town-2020")].assign(change_id="planted", scope="whole")
-    state = control_state(PANELS["10 November 2020"], pd.concat([planted, fizuli])).set_index("territory_id")
-    assert state.loc["fizuli", "state"] == CHANGED
+    zangilan = planted[planted["change_id"].eq("zangilan-town-2020")].assign(change_id="planted", scope="whole")
+    state = control_state(pd.Timestamp("2020-11-10"), pd.concat([planted, zangilan])).set_index("territory_id")
+    assert state.loc["zangilan", "state"] == CHANGED
 
 
 def test_the_map_draws_what_the_rule_gives_and_credits_every_source_it_adds():
     record = json.loads((ROOT / "figures" / "05-control-map.json").read_text(encoding="utf-8"))
     names = load("territories").set_index("territory_id")["name"]
+    drawn = pd.read_csv(ROOT / "figures" / "05-control-map.csv")
+    assert list(dict.fromkeys(drawn["panel"])) == list(PANELS), "the map's panels are not panel_dates()'s"
     for panel, date in PANELS.items():
         state = control_state(date)
         described = "; ".join(f"{names[row.territory_id]} {row.state}" for row in state.itertuples())
         assert all(f"{names[row.territory_id]} {row.state}" in record["alt"] for row in state.itertuples()), (
             panel, described)
     last = control_state(list(PANELS.values())[-1])
+    named, unnamed = passed_to(load("control_changes"))
+    assert all(f'"{words}"' in record["alt"] for words in named) and f"{unnamed} of the" in record["alt"]
+    assert all(f"{names[territory]}, drawn in part to the end: {reason}." in record["alt"]
+               for territory, reason in not_drawn_whole(last).items())
     for source in {source for sources in last["sources"] for source in sources}:
         assert load("sources").set_index("source_id").loc[source, "short_title"] in record["alt"], source
 
