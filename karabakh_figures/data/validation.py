@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import consistency, dates, displacement, quotes
+from . import consistency, dates, displacement, gazetteer, quotes
 from .addresses import check_source_addresses
 from .codes import check_codes
 from .descriptor import read_descriptor, tables_in
@@ -78,6 +78,7 @@ def check(data_dir: Path, today: date | None = None) -> CheckedData:
                        for problem in quotes.check_page_words(table, words, summaries))
     checked.problems.extend(problem for problem in content if (problem.file, problem.row, problem.column) not in broken)
     checked.problems.extend(consistency.district_join_problems(usable, raw_texts))
+    checked.problems.extend(gazetteer.place_name_problems(usable, raw_texts))
     files = [str(data_dir / resource["path"]) for resource in descriptor["resources"]]
     checked.problems.sort(key=lambda problem: (files.index(problem.file) if problem.file in files else -1,
                                                problem.row or 0))
