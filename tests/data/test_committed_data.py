@@ -16,6 +16,7 @@ RAW_COPIES = {"the-occupation-in-figures.txt": SHARED / "sources" / "the-occupat
               "positions.md": SHARED / "reference" / "positions.md",
               "positions-supplement.md": SHARED / "reference" / "positions-supplement.md",
               "control-2020-2023.md": SHARED / "reference" / "control-2020-2023.md",
+              "place-names.md": SHARED / "reference" / "place-names.md",
               "displacement.md": SHARED / "reference" / "displacement.md"}
 
 

@@ -4,7 +4,7 @@ on a quotation that a second reading found again, and place_name() writes both n
 import pytest
 
 from conftest import DATA, read_rows, row_number, set_cell, write_rows
-from karabakh_figures.data.gazetteer import named_alone, place_name, with_both_names
+from karabakh_figures.data.place_names import named_alone, place_name, with_both_names
 
 GAZETTEER = "place_names.csv"
 
