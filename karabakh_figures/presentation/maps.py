@@ -22,6 +22,7 @@ from shapely.plotting import patch_from_polygon
 
 from ..data.loading import load
 from ..data.paths import DISTRICTS_FILE, data_dir
+from ..data.place_names import with_both_names
 from ..data.words import date_label, date_labels, formatted
 from ..subjects.control import CHANGED, LISTED, PART, RULE, STATES, control_state
 from . import charts
@@ -227,7 +228,8 @@ def locator_inset(axes, features: gpd.GeoDataFrame, shapes: gpd.GeoDataFrame, bo
 def caveat_text(axes, top: float = 1.0, extra: tuple[str, ...] = ()) -> None:
     """The caveats of every map, as a list beside it, not a footnote."""
     axes.set_axis_off()
-    lines = ["What this map does not show:"] + [textwrap.fill(f"• {line}", 36) for line in [*CAVEATS, *extra]]
+    lines = ["What this map does not show:"] + [textwrap.fill(f"• {line}", 36)
+                                                for line in with_both_names([*CAVEATS, *extra])]
     axes.text(0, top, "\n".join(lines), va="top", ha="left", fontsize=8, color=charts.TEXT_GREY, linespacing=1.35,
               transform=axes.transAxes)
 
@@ -267,8 +269,8 @@ def _state_style(state: str) -> dict:
 
 
 #: The legend's entries: each state, then the marks drawn over it.
-PARTIAL_LABEL = ("dashed outline: only part of the district given as\n"
-                 "occupied before 2020 by other sources (area_figures)")
+PARTIAL_LABEL = ("dashed outline: other sources give only part of the\n"
+                 "district as occupied before 2020 (area_figures)")
 
 
 def control_legend(axes) -> None:
@@ -288,7 +290,7 @@ def control_legend(axes) -> None:
 
 def date_and_share_labels(shapes: gpd.GeoDataFrame, shares: pd.DataFrame) -> list[str]:
     """Each territory's name and the date the compilation gives, with the share that other sources give as
-    occupied where they give one (`shares`: area_figures rows of 'share of district given as occupied')."""
+    occupied where they give one (`shares`: area_figures rows of 'share of district other sources give as occupied')."""
     stated = {row.territory_id: ("" if row.qualifier == "exact" else f"{row.qualifier} ") + f"{row.value:g}%"
               for row in shares.itertuples()}
     dates = date_labels(shapes, "occupied_start", "occupied_end")

@@ -29,7 +29,7 @@ def test_every_outside_figure_names_a_source_that_can_be_followed(table):
 
 def test_the_compilation_keeps_its_own_areas_beside_the_partial_figures():
     listed = load("territories").set_index("territory_id")["area_km2"]
-    parts = load("area_figures").query("measure == 'part of district given as occupied'")
+    parts = load("area_figures").query("measure == 'part of district other sources give as occupied'")
     assert listed["aghdam"] == 1150 and listed["fizuli"] == 1390
     assert sorted(zip(parts["territory_id"], parts["value"])) == [("aghdam", 846.7), ("fizuli", 1254.0),
                                                                   ("fizuli", 1256.0)]
