@@ -52,9 +52,12 @@ _ATTRIBUTION = re.compile(
     r"entitled|titled|(?:called|termed|listed|stated|given|reported|described|named) by \w|"
     r"\b\w+\s+(?:lists?|states?|gives?|gave|reports?|describes?|names?)"
     rf"\b{_SAME_SENTENCE}{{0,80}}\bas){_SAME_SENTENCE}{{0,60}}$", re.IGNORECASE)
-#: Who speaks, named right after the word: "listed as occupied (compilation)", "given as occupied by other
-#: sources", "given as partly occupied: news.az".
-_AGENT_AFTER = re.compile(r"\s*(?:\((?:the |other )?(?:compilation|sources?)\b|by (?:the |other )?\w|:\s*\S)",
+#: Who speaks, named right after the word of a passive attribution: "listed as occupied (compilation)", "given as
+#: occupied by other sources", "given as partly occupied: news.az". ("Occupied by" alone names who acted, not who
+#: speaks.)
+_PASSIVE_BEFORE = re.compile(r"\b(?:listed|given|stated|described|named|reported|called|termed)\s+as[\s,]+(?:\w+\s+)?$",
+                             re.IGNORECASE)
+_AGENT_AFTER = re.compile(r"\s*(?:\((?:the |other )?(?:compilation|sources?)\b|by (?:the |other )?\w|:\s*_{3})",
                           re.IGNORECASE)
 #: Quoted passages: “…”, "…" (over one line break at most) and '…' (an apostrophe inside a word is not a quotation
 #: mark).
@@ -101,7 +104,8 @@ def slips_in(text: str) -> list[tuple[int, str]]:
     prose = _QUOTED.sub(_blank, _NOT_PROSE.sub(_blank, text))
     found = []
     for term in _TERM.finditer(prose):
-        if not _ATTRIBUTION.search(prose[:term.start()]) and not _AGENT_AFTER.match(prose, term.end()):
+        named_after = _PASSIVE_BEFORE.search(prose[:term.start()]) and _AGENT_AFTER.match(prose, term.end())
+        if not _ATTRIBUTION.search(prose[:term.start()]) and not named_after:
             line_start = text.rfind("\n", 0, term.start()) + 1
             line_end = len(text) if text.find("\n", term.end()) < 0 else text.find("\n", term.end())
             phrase = text[max(line_start, term.start() - 40):min(line_end, term.end() + 30)]

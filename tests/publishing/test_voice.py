@@ -47,6 +47,8 @@ def test_the_collection_s_own_texts_use_neither_side_s_words():
     "The territories listed as occupied.",
     "The parts of Aghdam and Fuzuli given as occupied, beside the areas.",
     "The so-called corridor.",
+    "The districts occupied by Armenian forces.",
+    "Liberation: the day the flag was raised.",
 ])
 def test_a_word_of_one_side_in_our_own_voice_is_caught(text):
     assert len(slips_in(text)) == 1, text
