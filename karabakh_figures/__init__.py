@@ -7,7 +7,9 @@ The entry points, by what they are for (each is importable from here by name; he
 - The data: load (a table, validated, with typed columns), checked_data, table_paths; DataError, the one error
   for data that does not validate, and Problem, one line of it; DataWarning, for a table loaded with
   `exploring=True` while other tables do not validate.
-- How numbers and dates are written: formatted, span, written_date, date_label, date_labels.
+- How numbers and dates are written: formatted, span, written_date, date_label, date_labels. How places are named:
+  place_name (both parties' names for a place, from the gazetteer), with_both_names (a text whose first mention
+  of each place gives both).
 - The territories: area_totals, cumulative_area, territory_table. Khojaly: killed_by_group, estimates_table,
   statements, compare_figures, discrepancies (and the module crosschecks). Recognitions: by_date,
   recognition_table, recognition_counts.
@@ -39,7 +41,7 @@ _ENTRY_POINTS = {
     "DataError": "data.problems", "DataWarning": "data.problems", "Problem": "data.problems",
     "load": "data.loading", "checked_data": "data.loading", "table_paths": "data.descriptor",
     "formatted": "data.words", "span": "data.words", "written_date": "data.words", "date_label": "data.words",
-    "date_labels": "data.words",
+    "date_labels": "data.words", "place_name": "data.place_names", "with_both_names": "data.place_names",
     # subjects: each subject's tables and the arithmetic behind them
     "area_totals": "subjects.territories", "cumulative_area": "subjects.territories",
     "territory_table": "subjects.territories", "territory_data": "subjects.territories",

@@ -69,6 +69,13 @@ def _problems(data_dir: Path, version: str) -> tuple[Problem, ...]:
     return () if validated.passed(version) else tuple(checked_data(data_dir).problems)
 
 
+def read(name: str, data_dir: str | os.PathLike | None = None) -> pd.DataFrame:
+    """The table `name` as load() gives it, not counted among the tables a notebook's figures rest on: for the
+    words every text writes (a place's names), which are no figure of the notebook's."""
+    data_dir = default_data_dir(data_dir)
+    return _typed_table(data_dir.resolve(), validated.data_version(data_dir), name).copy()
+
+
 def loaded_tables() -> list[str]:
     """The names of the tables loaded so far in this process, in the order first loaded."""
     return list(_LOADED)

@@ -28,6 +28,7 @@ STATED_IN_QUOTE = {
     "reported_captures": ["place_as_written", "date_text"],
     "positions": ["statement", "report_words", "date_text", "term_used"],
     "displacement_figures": ["low", "high", "wording", "date_text", "term_used"],
+    "place_names": ["name"],
 }
 #: Free-text columns whose every number must stand in the row's quote.
 NUMBERS_STATED_IN_QUOTE = {"caveats": ["caveat"], "control_changes": ["caveat"], "displacement_gaps": ["reason"]}

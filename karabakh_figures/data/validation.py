@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import consistency, dates, displacement, quotes, whole_words
+from . import consistency, dates, displacement, gazetteer, quotes, whole_words
 from .addresses import check_source_addresses
 from .codes import check_codes
 from .descriptor import read_descriptor, tables_in
@@ -87,6 +87,7 @@ def check(data_dir: Path, today: date | None = None) -> CheckedData:
         checked.problems.extend(problem for name in consistency.PAGE_QUOTED_TABLES if name in usable
                                 for problem in consistency.check_quotes_outside_summaries(
                                     usable[name], usable["sources"], raw_texts, checked.sections))
+    checked.problems.extend(gazetteer.place_name_problems(usable, raw_texts))
     files = [str(data_dir / resource["path"]) for resource in descriptor["resources"]]
     checked.problems.sort(key=lambda problem: (files.index(problem.file) if problem.file in files else -1,
                                                problem.row or 0))

@@ -14,7 +14,7 @@ from matplotlib.ticker import FuncFormatter, ScalarFormatter
 from ..data.files import locked, write_whole
 from ..data.paths import FIGURES_DIR_VARIABLE, ROOT, figures_dir
 from .narrow import NARROW_SUFFIX, lay_out_narrow
-from .style import Description
+from .style import Description, with_places_named
 
 
 class ExportedFigure(Image):
@@ -41,6 +41,7 @@ def export(figure, name: str, *, alt: str, data: list[str], rows: pd.DataFrame,
     figures (README.md) is refreshed only in the collection's figures/ and in a build's, whose links it knows."""
     folder = figures_dir(folder)
     folder.mkdir(parents=True, exist_ok=True)
+    alt = with_places_named(alt)
     _thousands_on_axes(figure)
     bounds = _laid_out_bounds(figure)
     paths = [folder / f"{name}.svg", folder / f"{name}.png", folder / f"{name}.json", folder / f"{name}.csv"]

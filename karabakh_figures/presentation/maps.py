@@ -22,6 +22,7 @@ from shapely.plotting import patch_from_polygon
 
 from ..data.loading import load
 from ..data.paths import DISTRICTS_FILE, data_dir
+from ..data.place_names import with_both_names
 from ..data.words import date_label, date_labels, formatted
 from ..subjects.control import CHANGED, LISTED, PART, RULE, STATES, control_state, not_drawn_whole, passed_to
 from . import charts
@@ -227,7 +228,8 @@ def locator_inset(axes, features: gpd.GeoDataFrame, shapes: gpd.GeoDataFrame, bo
 def caveat_text(axes, top: float = 1.0, extra: tuple[str, ...] = ()) -> None:
     """The caveats of every map, as a list beside it, not a footnote."""
     axes.set_axis_off()
-    lines = ["What this map does not show:"] + [textwrap.fill(f"• {line}", 36) for line in [*CAVEATS, *extra]]
+    lines = ["What this map does not show:"] + [textwrap.fill(f"• {line}", 36)
+                                                for line in with_both_names([*CAVEATS, *extra])]
     axes.text(0, top, "\n".join(lines), va="top", ha="left", fontsize=8, color=charts.TEXT_GREY, linespacing=1.35,
               transform=axes.transAxes)
 
@@ -302,10 +304,11 @@ def not_drawn_whole_lines(state: pd.DataFrame, names: pd.Series) -> list[str]:
 
 def date_and_share_labels(shapes: gpd.GeoDataFrame, shares: pd.DataFrame) -> list[str]:
     """Each territory's name and the date the compilation gives, with the share that other sources give as
-    occupied where they give one, named (`shares`: area_figures rows of 'share of district given as occupied')."""
+    occupied where they give one, named (`shares`: area_figures rows of 'share of district other sources give as
+    occupied')."""
     issuers = load("sources").set_index("source_id")["issuer"]
     stated = {row.territory_id: ("" if row.qualifier == "exact" else f"{row.qualifier} ") + f"{row.value:g}%"
-              + f" of it given as\noccupied ({issuers[row.source_id]})" for row in shares.itertuples()}
+              + f' of it "occupied",\naccording to {issuers[row.source_id]}' for row in shares.itertuples()}
     dates = date_labels(shapes, "date_start", "date_end")
     shares_said = [f"\n{stated[territory]}" if territory in stated else ""
                    for territory in shapes["territory_id"]]

@@ -7,6 +7,8 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 import seaborn as sns
 
+from ..data.place_names import with_both_names
+
 #: Okabe & Ito's palette, distinguishable with the common forms of colour blindness.
 OKABE_ITO = {
     "orange": "#E69F00", "sky blue": "#56B4E9", "bluish green": "#009E73", "yellow": "#F0E442",
@@ -94,6 +96,15 @@ class Description(str):
         text = super().__new__(cls, opening + "; ".join(items) + closing)
         text.opening, text.items, text.closing = opening, items, closing
         return text
+
+
+def with_places_named(alt: str) -> str:
+    """Alt text in which each place's first mention gives both parties' names (place_names.with_both_names), its parts
+    kept where it is a Description."""
+    if isinstance(alt, Description):
+        opening, *items, closing = with_both_names([alt.opening, *alt.items, alt.closing])
+        return Description(opening, items, closing)
+    return with_both_names([alt])[0]
 
 
 def described(opening: str, items, closing: str = ".") -> Description:

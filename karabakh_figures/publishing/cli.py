@@ -95,7 +95,8 @@ def _voice() -> int:
     for slip in slips:
         print(slip, file=sys.stderr)
     if slips:
-        print(f"{len(slips)} word(s) of one side outside quotation marks or an attribution", file=sys.stderr)
+        print(f"{len(slips)} word(s) of one side outside quotation marks or an attribution, or place(s) named by "
+              "one side's name alone", file=sys.stderr)
         return 1
     print("voice: no word of one side outside quotation marks or an attribution")
     return 0

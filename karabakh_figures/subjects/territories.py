@@ -46,13 +46,13 @@ def area_totals(territories: pd.DataFrame | None = None, area_figures: pd.DataFr
     territories = load("territories") if territories is None else territories
     area_figures = load("area_figures") if area_figures is None else area_figures
     azerbaijan = _area_figure(area_figures, "area of Azerbaijan")
-    stated_share = _area_figure(area_figures, "share of Azerbaijan stated as occupied")
+    stated_share = _area_figure(area_figures, "share of Azerbaijan the compilation states as occupied")
     names = dict(zip(territories["territory_id"], territories["name"]))
     listed = dict(zip(territories["territory_id"], territories["area_km2"]))
     plain = territories["area_km2"].sum()
     contained = territories[territories["within"].notna()]
     without_overlap = plain - contained["area_km2"].sum()
-    given = area_figures[area_figures["measure"].eq("part of district given as occupied")]
+    given = area_figures[area_figures["measure"].eq("part of district other sources give as occupied")]
     in_hectares = given["unit"].eq("ha")
     # A part a page gives in hectares is converted here, in the open: the km² are ours, not the page's.
     given = given.assign(value=given["value"].where(~in_hectares, given["value"] / HECTARES_PER_KM2))
@@ -65,7 +65,7 @@ def area_totals(territories: pd.DataFrame | None = None, area_figures: pd.DataFr
     terms = " + ".join(formatted(area) for area in territories["area_km2"])
     replaced = " ".join(
         f"− {formatted(listed[territory])} + {span(values.min(), values.max())} "
-        f"({names[territory]}, part given as occupied)"
+        f"({names[territory]}, part other sources give as occupied)"
         for territory, values in parts)
     rows = [
         ("Sum of the nine listed areas", "derived", plain, plain, f"{terms} = {formatted(plain)}"),

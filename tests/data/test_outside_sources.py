@@ -34,7 +34,7 @@ def test_every_outside_figure_names_a_source_that_can_be_followed(table):
 
 def test_the_compilation_keeps_its_own_areas_beside_the_partial_figures():
     listed = load("territories").set_index("territory_id")["area_km2"]
-    parts = load("area_figures").query("measure == 'part of district given as occupied'")
+    parts = load("area_figures").query("measure == 'part of district other sources give as occupied'")
     assert listed["aghdam"] == 1150 and listed["fizuli"] == 1390
     assert set(parts["territory_id"]) == {"aghdam", "fizuli"}
     assert (parts["value"] < parts["territory_id"].map(listed).where(parts["unit"].eq("km2"),

@@ -117,7 +117,7 @@ CELL_CASES = {
         ['column admitted, value "true": must be true exactly when body, date_text and instrument are all given '
          "and the outcome is 'reported as adopted'"]),
     "caveat about a row that does not exist": (
-        "caveats.csv", "aghdam-occupied-part", "row_id", "agdam",
+        "caveats.csv", "aghdam-part-given", "row_id", "agdam",
         ['column row_id, value "agdam": not a territory_id in territories.csv']),
     "number in a caveat that its quote does not state": (
         "caveats.csv", "texas-date", "caveat", "House Resolution 535 was adopted on 4 March 2011.",
@@ -242,7 +242,7 @@ CELL_CASES = {
         ['column source_quote, value "Jordan Senate statements (2013)": not found verbatim in the text of source '
          'ctx-later-jordan']),
     "an area's wording not in its quote": (
-        "area_figures.csv", "aghdam-occupied-part", "wording", 'Aghdam district: occupied part',
+        "area_figures.csv", "aghdam-part-km2", "wording", 'Aghdam district: occupied part',
         ['column wording, value "Aghdam district: occupied part": not stated in source_quote']),
     "what changed hands, not in the quote": (
         "control_changes.csv", "jabrayil-town-2020-knot", "scope_as_stated", 'the town of Jabrayil',

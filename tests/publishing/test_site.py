@@ -436,7 +436,7 @@ def test_markup_in_the_data_is_shown_as_text_and_never_runs(browser, data_copy, 
     recognitions = data_copy / "recognitions.csv"
     set_cell(recognitions, row_number(recognitions, "oic-ministerial-kampala"), "label", MARKUP["script"])
     caveats = data_copy / "caveats.csv"
-    set_cell(caveats, row_number(caveats, "aghdam-occupied-part"), "caveat", MARKUP["image"])
+    set_cell(caveats, row_number(caveats, "aghdam-part-given"), "caveat", MARKUP["image"])
     build(data_copy, tmp_path / "out", only=["04-data-notes.ipynb"], report=lambda line: None)
     server = serve(tmp_path / "out" / "site")
     try:

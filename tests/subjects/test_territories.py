@@ -9,7 +9,7 @@ def test_total_recomputed_with_the_partial_figures_is_a_range():
     converted in the open, and the figure names who gives the parts."""
     totals = area_totals()
     once, row = totals.iloc[1], totals.iloc[2]
-    parts = load("area_figures").query("measure == 'part of district given as occupied'")
+    parts = load("area_figures").query("measure == 'part of district other sources give as occupied'")
     km2 = parts["value"].where(parts["unit"].eq("km2"), parts["value"] / 100).groupby(parts["territory_id"])
     listed = load("territories").set_index("territory_id")["area_km2"]
     expected = [once["km2"] + sum(bound - listed[bound.index]) for bound in (km2.min(), km2.max())]

@@ -1,0 +1,98 @@
+"""The gazetteer (place_names.csv): each place has both sides' names or says that one was not found, each name rests
+on a quotation that a second reading found again, and place_name() writes both names, alphabetically."""
+
+import pytest
+
+from conftest import DATA, read_rows, row_number, set_cell, write_rows
+from karabakh_figures.data.place_names import named_alone, place_name, with_both_names
+
+GAZETTEER = "place_names.csv"
+
+
+def rows_of(path=DATA / GAZETTEER) -> list[dict]:
+    header, *rows = read_rows(path)
+    return [dict(zip(header, row)) for row in rows]
+
+
+def primary_names(place_id: str) -> list[str]:
+    return sorted({row["name"] for row in rows_of() if row["place_id"] == place_id and row["form"] == "primary"
+                   and row["usage"] != "outside usage"})
+
+
+def a_row(**wanted) -> dict:
+    return next(row for row in rows_of() if all(row[key] == value for key, value in wanted.items()))
+
+
+def test_each_place_is_written_with_both_sides_names_in_alphabetical_order():
+    for place_id in {row["place_id"] for row in rows_of()}:
+        assert place_name(place_id) == "/".join(primary_names(place_id)), place_id
+
+
+def test_where_one_side_s_name_was_not_found_the_other_stands_alone_and_the_data_says_so():
+    missing = a_row(form="none found")
+    assert not missing["name"] and missing["note"]
+    assert "/" not in place_name(missing["place_id"])
+
+
+def test_the_first_mention_of_a_place_gets_both_names_and_later_ones_stay():
+    place = next(row["place_id"] for row in rows_of() if len(primary_names(row["place_id"])) == 2)
+    one, other = primary_names(place)
+    text = f"The road from {other} to the river; {other} again, and \"{one}\" in a quotation."
+    assert with_both_names([text]) == [f"The road from {place_name(place)} to the river; {other} again, and "
+                                       f"\"{one}\" in a quotation."]
+    assert named_alone(text) == [other]
+    assert named_alone(with_both_names([text])[0]) == []
+
+
+def test_an_unknown_place_is_answered_with_the_places_there_are():
+    with pytest.raises(ValueError, match="unknown place 'atlantis'; the places are: "):
+        place_name("atlantis")
+
+
+def plant(data, key, **cells):
+    path = data / GAZETTEER
+    row = row_number(path, key)
+    for column, value in cells.items():
+        set_cell(path, row, column, value)
+    return f"{path}, row {row}"
+
+
+def test_a_second_primary_name_for_one_side_is_reported(data_copy, validate):
+    variant = a_row(form="variant", usage="Azerbaijani usage")
+    where = plant(data_copy, variant["name_id"], form="primary")
+    assert any(line.startswith(f"{where}, column form, value \"primary\": {variant['place_id']} already has its "
+                               "Azerbaijani usage name") for line in validate(data_copy)[2])
+
+
+def test_a_place_without_one_side_s_row_is_reported(data_copy, validate):
+    armenian = a_row(form="primary", usage="Armenian usage")
+    path = data_copy / GAZETTEER
+    write_rows(path, [row for row in read_rows(path) if row[0] != armenian["name_id"]])
+    assert (f"{path}, row -, column usage, value \"Armenian usage\": {armenian['place_id']} has no Armenian usage row "
+            "(primary or 'none found')") in validate(data_copy)[2]
+
+
+def test_a_name_filled_in_where_none_was_found_is_reported(data_copy, validate):
+    missing = a_row(form="none found")
+    where = plant(data_copy, missing["name_id"], name="Kashunik")
+    assert f"{where}, column name, value \"Kashunik\": a 'none found' row names nothing; its note says what was found" \
+        in validate(data_copy)[2]
+
+
+def test_a_quotation_not_found_again_on_a_second_reading_is_refused(data_copy, validate):
+    # KHA-1's quotation stands in the reference file, but its page did not come back on the second reading.
+    quote = ("Minister of Culture Adil Karimli and the President's Special Representative for the city of Khankendi "
+             "as well as Aghdara and Khojaly districts, Elchin Yusubov, provided detailed information about the "
+             "project to the President and First Lady.")
+    khankendi = a_row(place_id="khankendi-stepanakert", form="primary", usage="Azerbaijani usage")
+    where = plant(data_copy, khankendi["name_id"], source_quote=quote, reference_entry="KHA-1")
+    assert any(line.startswith(f"{where}, column reference_entry, value \"KHA-1\": its second reading did not find "
+                               "the quotation again (NOT FOR DATA") for line in validate(data_copy)[2])
+
+
+def test_a_quote_from_another_entry_is_reported(data_copy, validate):
+    row = a_row(form="primary", usage="Armenian usage")
+    other = next(entry for entry in ("KHA-2", "SHU-2") if entry != row["reference_entry"])
+    where = plant(data_copy, row["name_id"], reference_entry=other)
+    assert f"{where}, column source_quote, value \"{row['source_quote'][:60]}\": not a quotation of entry {other}" \
+        in validate(data_copy)[2]
