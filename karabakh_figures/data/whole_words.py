@@ -24,6 +24,8 @@ _CLOSING = ".,;:!?”\"’»)–- "
 #: A resolution's preambular paragraphs form one sentence; each opens with a participle ('Having considered',
 #: 'Reaffirming'), and a passage may start there.
 _PREAMBULAR_CLAUSE = re.compile(r"[A-Z][a-z]+ing\b")
+#: Words with which a statement points back to the sentence before it ('This was due to …').
+_POINTS_BACK = re.compile(r"(?:This|These|Those)\b")
 #: Quotation marks and brackets that open a sentence, and the mark with which a page itself shows a cut.
 _OPENING = "“\"‘«( "
 _PAGE_CUT = ("…", "...", "[…]")
@@ -66,7 +68,7 @@ def check_whole_passages(table: Table, column: str, sections: dict[str, str | No
         opened = len(heading) if heading and section.startswith(heading) else 0
         around = [normalise_space(words) for words in record.get("report_words", "").split(QUOTE_SEPARATOR) if words]
         position = 0
-        for passage in record.get(column, "").split(QUOTE_SEPARATOR):
+        for index, passage in enumerate(record.get(column, "").split(QUOTE_SEPARATOR)):
             passage = normalise_space(passage)
             found = section.find(passage, position)
             if found < 0:
@@ -82,7 +84,22 @@ def check_whole_passages(table: Table, column: str, sections: dict[str, str | No
                 problems.append(Problem(str(table.path), row, column, passage[:40],
                                         f"cut inside a sentence: its source opens it “{opening[-50:]}”; quote the "
                                         "sentence whole (or, for a reporter's lead-in, put it in report_words)"))
+            pointed = "" if index or opening else _sentence_pointed_back_to(passage, section[opened:found])
+            if pointed:
+                problems.append(Problem(str(table.path), row, column, passage[:40],
+                                        f"opens with a word that points back to the sentence before it, "
+                                        f"“{pointed[-50:]}”: show that sentence too"))
     return problems
+
+
+def _sentence_pointed_back_to(passage: str, preceding: str) -> str:
+    """The sentence of the same quotation before `passage`, where the passage opens with a word pointing back to it
+    ('This was due to …'); empty otherwise."""
+    if not _POINTS_BACK.match(passage):
+        return ""
+    line = preceding.rsplit(_BETWEEN_QUOTATIONS, 1)[-1].rstrip()
+    starts = [0] + [match.end() for match in _SENTENCE_BREAK.finditer(line[:-1])]
+    return line[starts[-1]:].strip().strip(_OPENING).strip()
 
 
 def _start_of_sentence(passage: str, preceding: str) -> str:

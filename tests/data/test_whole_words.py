@@ -120,3 +120,14 @@ def test_a_date_a_reference_corrects_stands_only_where_the_row_names_that_refere
     assert code == 1
     assert f'{where}, column date_text, value "18 September 2017": not stated in source_quote, nor the page\'s ' \
            "date in sources.csv (2017-09-20)" in out
+
+
+def test_a_statement_that_points_back_to_a_sentence_it_leaves_out_is_reported(data_copy, validate):
+    # The de facto ministry's statement, as it once stood: its "This" without the sentence it refers to.
+    cut = "This was due to the main requirement of all four resolutions: cessation of all hostilities and hostile acts."
+    where = break_cell(data_copy, POSITIONS, "nk-mfa-resolutions", "statement", cut)
+    code, _, out = validate(data_copy)
+    assert code == 1
+    assert any(line.startswith(f'{where}, column statement, value "{cut[:40]}": opens with a word that points back '
+                               "to the sentence before it, “") and "starting political dialogue.”: show that sentence "
+               "too" in line for line in out), out
