@@ -175,12 +175,15 @@ def _first_passage_not_found(quote: str, section: str) -> str | None:
 
 
 def check_stated_in_quote(table: Table, columns: list[str], number_columns: list[str],
-                          page_dates: dict[str, str] | None = None) -> list[Problem]:
+                          page_dates: dict[str, str] | None = None,
+                          corrections: dict[str, dict[str, str]] | None = None) -> list[Problem]:
     """Each item of `columns` (semicolon-separated), and each number written in `number_columns`, must stand
     in the row's quote. A `date_text` may instead name the date of the page its source was read on, which
     sources.csv records once per source (`page_dates`: source_id -> ISO date): a page's date is the page's, and
-    never written into a quote."""
-    page_dates = page_dates or {}
+    never written into a quote. Or it may be a date a reference file of the source gives in its own words (a
+    correction: "R-2's remark was made on 18 September 2017"), where the row's date_note names that file
+    (`corrections`: source_id -> reference file -> its text)."""
+    page_dates, corrections = page_dates or {}, corrections or {}
     problems = []
     for row, record in table.records():
         quote = normalise_space(record.get("source_quote", "")).lower()
@@ -189,8 +192,23 @@ def check_stated_in_quote(table: Table, columns: list[str], number_columns: list
         page_date = page_dates.get(record.get("source_id", ""), "")
         problems.extend(Problem(str(table.path), row, column, item, _not_stated(column, page_date))
                         for column, item in items if item and not _stated(item, quote)
-                        and not (column == "date_text" and names_date(item, page_date)))
+                        and not (column == "date_text" and (names_date(item, page_date) or _corrected(
+                            item, record.get("date_note", ""), corrections.get(record.get("source_id", ""), {})))))
     return problems
+
+
+def _corrected(date_text: str, date_note: str, references: dict[str, str]) -> bool:
+    """Whether a reference file the date_note names gives `date_text` in its own words."""
+    return any(name.removeprefix("raw/") in date_note and _stated(date_text, text.lower())
+               for name, text in references.items())
+
+
+def reference_corrections(raw_texts: dict[str, str | None], sources: Table) -> dict[str, dict[str, str]]:
+    """Each source's reference files (Markdown), whole, by source_id: where a reference corrects a page's date."""
+    return {record["source_id"]: {name: normalise_space(raw_texts[name] or "")
+                                  for name in record.get("raw_file", "").split(RAW_FILE_SEPARATOR)
+                                  if name.endswith(REFERENCE_SUFFIX) and name in raw_texts}
+            for _, record in sources.records()}
 
 
 def _not_stated(column: str, page_date: str) -> str:

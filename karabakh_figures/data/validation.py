@@ -69,7 +69,8 @@ def check(data_dir: Path, today: date | None = None) -> CheckedData:
     keys = {name: resource["schema"]["primaryKey"][0] for name, resource in tables_in(descriptor).items()}
     # A cell that breaks the schema is reported once, as that: the content checks would only repeat it.
     broken = {(problem.file, problem.row, problem.column) for problem in schema_problems if problem.column}
-    content = _content_problems(usable, checked.sections, keys, today or date.today())
+    corrections = quotes.reference_corrections(raw_texts, usable["sources"]) if "sources" in usable else {}
+    content = _content_problems(usable, checked.sections, keys, today or date.today(), corrections)
     if "sources" in usable and "recognitions" in usable:
         content.extend(consistency.check_reported_in_compilation(usable["recognitions"], usable["sources"]))
     if "hosts" in usable:
@@ -111,10 +112,12 @@ def _raw_file_problems(path: Path, resource: dict) -> list[Problem]:
 
 
 def _content_problems(tables: dict[str, Table], sections: dict[str, str | None], keys: dict[str, str],
-                      today: date) -> list[Problem]:
+                      today: date, corrections: dict[str, dict[str, str]]) -> list[Problem]:
     problems = []
     page_dates = ({record["source_id"]: record.get("date", "") for _, record in tables["sources"].records()}
                   if "sources" in tables else {})
+    headings = ({record["source_id"]: record.get("section_heading", "") for _, record in tables["sources"].records()}
+                if "sources" in tables else {})
     for name, table in tables.items():
         if name == "sources":
             continue
@@ -123,7 +126,7 @@ def _content_problems(tables: dict[str, Table], sections: dict[str, str | None],
         if "sources" not in tables:  # a date_text may name its page's date, unknown until sources.csv can be read
             stated = [column for column in stated if column != "date_text"]
         problems.extend(quotes.check_stated_in_quote(
-            table, stated, quotes.NUMBERS_STATED_IN_QUOTE.get(name, []), page_dates))
+            table, stated, quotes.NUMBERS_STATED_IN_QUOTE.get(name, []), page_dates, corrections))
         if name in dates.DATE_RANGES:
             problems.extend(dates.check_dates(table, *dates.DATE_RANGES[name], today, dates.COVERED_YEARS.get(name)))
         problems.extend(consistency.check_inferred_fields(table))
@@ -145,9 +148,9 @@ def _content_problems(tables: dict[str, Table], sections: dict[str, str | None],
     if "positions" in tables:
         problems.extend(consistency.check_undated_reasons(tables["positions"]))
         problems.extend(whole_words.check_own_words(tables["positions"]))
-        problems.extend(whole_words.check_whole_passages(tables["positions"], "statement", sections))
+        problems.extend(whole_words.check_whole_passages(tables["positions"], "statement", sections, headings))
     if "act_statements" in tables:
-        problems.extend(whole_words.check_whole_passages(tables["act_statements"], "source_quote", sections))
+        problems.extend(whole_words.check_whole_passages(tables["act_statements"], "source_quote", sections, headings))
     if "control_changes" in tables:
         problems.extend(consistency.check_completed_changes(tables["control_changes"]))
         problems.extend(consistency.check_latest_dates(tables["control_changes"]))

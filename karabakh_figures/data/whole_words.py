@@ -5,10 +5,11 @@ words keeps those words beside it."""
 import re
 
 from .problems import Problem
-from .quotes import QUOTE_SEPARATOR, RAW_FILE_SEPARATOR, normalise_space, quoted_text
+from .quotes import _BETWEEN_QUOTATIONS, QUOTE_SEPARATOR, RAW_FILE_SEPARATOR, normalise_space, quoted_text
 from .reading import Table
 
-DIRECT = "direct speech"
+#: A reporter's narrative is the report's own words, tag and all: it has no speaker's words to keep a tag out of.
+NARRATIVE = "reporter's narrative"
 #: A reporter's tag or a lead-in: words about the speaker, which never stand inside the speaker's own words
 #: ('…,” he said', '" said Pashinyan', 'told reporters', 'The Ministry statement reads:').
 _REPORTING_TAG = re.compile(
@@ -20,6 +21,14 @@ _REPORTING_TAG = re.compile(
 #: passage without taking words from it.
 _SENTENCE_BREAK = re.compile(r"[.;!?](?:[”\"’»)]+|\s|$)")
 _CLOSING = ".,;:!?”\"’»)–- "
+#: A resolution's preambular paragraphs form one sentence; each opens with a participle ('Having considered',
+#: 'Reaffirming'), and a passage may start there.
+_PREAMBULAR_CLAUSE = re.compile(r"[A-Z][a-z]+ing\b")
+#: Words with which a statement points back to the sentence before it ('This was due to …').
+_POINTS_BACK = re.compile(r"(?:This|These|Those)\b")
+#: Quotation marks and brackets that open a sentence, and the mark with which a page itself shows a cut.
+_OPENING = "“\"‘«( "
+_PAGE_CUT = ("…", "...", "[…]")
 #: How a reference marks where the excerpt it read stops ("[… excerpt ends]", "régi[ons …]").
 _EXCERPT_ENDS = "["
 #: A reference entry's heading ('**O-5.**', '**A-d5 (on GA resolution 62/243).**').
@@ -33,29 +42,33 @@ _SHARED_CHARS = 60
 
 
 def check_own_words(positions: Table) -> list[Problem]:
-    """A statement shown as the speaker's own words (direct speech) holds none of the report's words about them:
-    those go in report_words, where they are shown as the report's."""
+    """A statement holds none of the report's words about the speaker, whatever the kind of words (direct or
+    indirect speech, on every side alike): those go in report_words, where they are shown as the report's."""
     return [Problem(str(positions.path), row, "statement", match.group(0),
-                    "a reporter's tag or lead-in inside the speaker's own words (direct speech): put the report's "
-                    "words in report_words")
-            for row, record in positions.records() if record.get("speech") == DIRECT
+                    "a reporter's tag or lead-in inside the statement: put the report's words in report_words")
+            for row, record in positions.records() if record.get("speech") != NARRATIVE
             for match in [_REPORTING_TAG.search(record.get("statement", ""))] if match]
 
 
-def check_whole_passages(table: Table, column: str, sections: dict[str, str | None]) -> list[Problem]:
+def check_whole_passages(table: Table, column: str, sections: dict[str, str | None],
+                         headings: dict[str, str] | None = None) -> list[Problem]:
     """Each passage of `column` (an act's quote, a party's statement) runs to the end of its sentence in the text it
     is quoted from, or to the end of the quotation that holds it: the words it leaves before the sentence ends may
     only be punctuation or the row's report_words (the reporter's tag, shown beside it). A cut inside a sentence
     drops the rest of the speaker's words: resolution 874's region passage once ended before 'and of the tensions
-    between the Republic of Armenia and the Azerbaijani Republic'."""
+    between the Republic of Armenia and the Azerbaijani Republic'. Likewise each passage starts where its sentence
+    does (after the heading that opens a compilation section, `headings`: source_id -> heading), unless the words
+    before it are the reporter's lead-in in report_words or the page marks a cut ('…')."""
     problems = []
     for row, record in table.records():
         section = sections.get(record.get("source_id", ""))
         if not section:
             continue
+        heading = normalise_space((headings or {}).get(record.get("source_id", ""), ""))
+        opened = len(heading) if heading and section.startswith(heading) else 0
         around = [normalise_space(words) for words in record.get("report_words", "").split(QUOTE_SEPARATOR) if words]
         position = 0
-        for passage in record.get(column, "").split(QUOTE_SEPARATOR):
+        for index, passage in enumerate(record.get(column, "").split(QUOTE_SEPARATOR)):
             passage = normalise_space(passage)
             found = section.find(passage, position)
             if found < 0:
@@ -66,7 +79,39 @@ def check_whole_passages(table: Table, column: str, sections: dict[str, str | No
                 problems.append(Problem(str(table.path), row, column, passage[-40:],
                                         f"cut inside a sentence: its source goes on “{dropped[:50]}”; quote the "
                                         "sentence whole (or, for a reporter's tag, put it in report_words)"))
+            opening = _start_of_sentence(passage, section[opened:found])
+            if opening and not any(words.endswith(opening) or opening.endswith(words) for words in around):
+                problems.append(Problem(str(table.path), row, column, passage[:40],
+                                        f"cut inside a sentence: its source opens it “{opening[-50:]}”; quote the "
+                                        "sentence whole (or, for a reporter's lead-in, put it in report_words)"))
+            pointed = "" if index or opening else _sentence_pointed_back_to(passage, section[opened:found])
+            if pointed:
+                problems.append(Problem(str(table.path), row, column, passage[:40],
+                                        f"opens with a word that points back to the sentence before it, "
+                                        f"“{pointed[-50:]}”: show that sentence too"))
     return problems
+
+
+def _sentence_pointed_back_to(passage: str, preceding: str) -> str:
+    """The sentence of the same quotation before `passage`, where the passage opens with a word pointing back to it
+    ('This was due to …'); empty otherwise."""
+    if not _POINTS_BACK.match(passage):
+        return ""
+    line = preceding.rsplit(_BETWEEN_QUOTATIONS, 1)[-1].rstrip()
+    starts = [0] + [match.end() for match in _SENTENCE_BREAK.finditer(line[:-1])]
+    return line[starts[-1]:].strip().strip(_OPENING).strip()
+
+
+def _start_of_sentence(passage: str, preceding: str) -> str:
+    """The words before `passage` back to its sentence's start or its quotation's, without the quotation marks
+    that open it; empty where the passage opens its sentence, a preambular paragraph, or a cut the page marks."""
+    if passage.startswith(_PAGE_CUT) or (_PREAMBULAR_CLAUSE.match(passage) and preceding.rstrip().endswith(",")):
+        return ""
+    line = preceding.rsplit(_BETWEEN_QUOTATIONS, 1)[-1]
+    breaks = list(_SENTENCE_BREAK.finditer(line))
+    rest = line[breaks[-1].end():] if breaks else line
+    rest = rest.strip().strip(_OPENING).strip()
+    return "" if rest.endswith(_PAGE_CUT) or not rest.strip(_CLOSING + _OPENING) else rest
 
 
 def _rest_of_sentence(following: str) -> str:

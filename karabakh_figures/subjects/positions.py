@@ -19,15 +19,18 @@ POINTS = ("who is responsible for the deaths in Khojaly", "whether a corridor wa
           "why the Armenian population of Nagorno-Karabakh left in 2023")
 #: The governments and de facto authorities of the conflict.
 GOVERNMENTS = ("Azerbaijan", "Armenia", "de facto Nagorno-Karabakh authorities")
-#: Accounts of one side that are no government's: the compilation (no publisher named) and party-side sites; each
-#: is counted apart from the governments in every tally.
-PARTY_SIDE = ("the compilation", "a site of the Azerbaijani side", "a site of the Armenian side")
+#: Accounts of one side that are no government's: the compilation (no publisher named), party-side sites and a
+#: side's news agencies in their own words (a headline); each is counted apart from the governments in every tally.
+PARTY_SIDE = ("the compilation", "a site of the Azerbaijani side", "a site of the Armenian side",
+              "a news agency of the Azerbaijani side", "a news agency of the Armenian side")
 #: Every party value whose words stand in the parties' tables; those outside stand under "records from outside".
 PARTIES = GOVERNMENTS + PARTY_SIDE
 OUTSIDE = ("mediator", "not a party")
 #: The two sides, each with the party values that speak for it, in the order they open the first point.
-SIDES = {"the Azerbaijani side": ("Azerbaijan", "the compilation", "a site of the Azerbaijani side"),
-         "the Armenian side": ("Armenia", "de facto Nagorno-Karabakh authorities", "a site of the Armenian side")}
+SIDES = {"the Azerbaijani side": ("Azerbaijan", "the compilation", "a site of the Azerbaijani side",
+                                  "a news agency of the Azerbaijani side"),
+         "the Armenian side": ("Armenia", "de facto Nagorno-Karabakh authorities", "a site of the Armenian side",
+                               "a news agency of the Armenian side")}
 #: The only kind of words shown as the speaker's own, and the kind that is the speaker's words in another's words.
 DIRECT = "direct speech"
 TRANSLATED = "translation by someone else"
@@ -35,7 +38,9 @@ ORDER = ("On each point, one side's statements stand first and the other side's 
          "takes turns point by point, in the order of the points: " + " opens the first point, ".join(SIDES)
          + " the second, and so on; so across the points neither side opens, or closes, more points than the other. "
          "Within a side, rows are ordered by the date the page gives, earliest first; rows with no date follow, in "
-         "the alphabetical order of the speaker. Records from outside the parties follow the same date rule.")
+         "the alphabetical order of the speaker. Statements from outside the parties follow the same date rule; the "
+         "acts' own passages (the Security Council's and the General Assembly's texts) stand after those "
+         "statements, in the order of the acts' dates.")
 #: What an act's text does, where it speaks to what the parties must do.
 ACT_DEMANDS = ("demands", "condemns", "calls for")
 #: Kinds of act_statements rows shown for each point the acts speak to.
@@ -190,11 +195,11 @@ def district_names(positions: pd.DataFrame | None = None) -> pd.DataFrame:
 
 
 def outside_records(point: str) -> pd.DataFrame:
-    """What records from outside the parties, read here, say on `point`, by date: the findings and statements of
+    """What records from outside the parties, read here, say on `point`, in ORDER: the findings and statements of
     bodies that are not parties (Human Rights Watch, Memorial, the Council of Europe, the UN, the mediators), each
     with whose words each part is and every note on it, and, on the districts and the resolutions, the Security
-    Council's and the General Assembly's texts as the copies read give them. The texts the compilation gives of
-    outside bodies are not among them (compilation_accounts). Empty where the data holds none."""
+    Council's and the General Assembly's texts as the copies read give them, after the statements. The texts the
+    compilation gives of outside bodies are not among them (compilation_accounts). Empty where the data holds none."""
     _check_point(point)
     positions = load("positions")
     found = _in_order(positions[positions["point"].eq(point) & positions["party"].isin(OUTSIDE)

@@ -23,7 +23,7 @@ def test_a_reporter_s_tag_inside_the_speaker_s_own_words_is_reported(data_copy, 
     code, _, out = validate(data_copy)
     assert code == 1
     assert f'{where}, column statement, value "” Nalbandian said": a reporter\'s tag or lead-in inside the ' \
-           "speaker's own words (direct speech): put the report's words in report_words" in out
+           "statement: put the report's words in report_words" in out
 
 
 def test_a_lead_in_inside_the_speaker_s_own_words_is_reported(data_copy, validate):
@@ -85,3 +85,49 @@ The next sentence is cut on the page: "Yet we place direct[… excerpt ends]".
     assert (quotations, 'The people leaving along the "free corridor" were fired on the ter') in found
     assert any(words == "Yet we place direct" for _, words in found)
 
+
+
+def test_a_statement_that_starts_inside_its_sentence_is_reported(data_copy, validate):
+    # The compilation's sentence on the inhabitants, as it once stood: its subject cut off.
+    cut = ("tried to leave their houses after the beginning of the assault in the hope to find the way to the "
+           "nearest place populated by the Azerbaijanis. But these plans have failed.")
+    where = break_cell(data_copy, POSITIONS, "compilation-khojaly-flight", "statement", cut)
+    code, _, out = validate(data_copy)
+    assert code == 1
+    assert f'{where}, column statement, value "{cut[:40]}": cut inside a sentence: its source opens it ' \
+           "“wn before the tragic night (about 2500 people) and”; quote the sentence whole (or, for a reporter's " \
+           "lead-in, put it in report_words)" in out
+
+
+def test_a_reporter_s_tag_in_indirect_speech_is_held_by_one_rule_on_both_sides(data_copy, validate):
+    """Indirect speech too keeps the report's tag in report_words, on the Azerbaijani side ('…, Aliyev noted') and
+    on the Armenian side ('He also stressed that …') alike."""
+    azerbaijani = break_cell(data_copy, POSITIONS, "az-aliyev-mutalibov-2020", "statement",
+                             "As for Mutalibov, he has already denied the words ascribed to him dozens of times, "
+                             "Aliyev noted.")
+    armenian = break_cell(data_copy, POSITIONS, "armenia-kocharyan-condition", "report_words", "")
+    code, _, out = validate(data_copy)
+    assert code == 1
+    assert f'{azerbaijani}, column statement, value ", Aliyev noted": a reporter\'s tag or lead-in inside the ' \
+           "statement: put the report's words in report_words" in out
+    assert any(line.startswith(f"{armenian}, column statement") and "its source opens it “He also stressed that”"
+               in line for line in out), out
+
+
+def test_a_date_a_reference_corrects_stands_only_where_the_row_names_that_reference(data_copy, validate):
+    where = break_cell(data_copy, POSITIONS, "armenia-nalbandian-districts-2017", "date_note", "The remark's date.")
+    code, _, out = validate(data_copy)
+    assert code == 1
+    assert f'{where}, column date_text, value "18 September 2017": not stated in source_quote, nor the page\'s ' \
+           "date in sources.csv (2017-09-20)" in out
+
+
+def test_a_statement_that_points_back_to_a_sentence_it_leaves_out_is_reported(data_copy, validate):
+    # The de facto ministry's statement, as it once stood: its "This" without the sentence it refers to.
+    cut = "This was due to the main requirement of all four resolutions: cessation of all hostilities and hostile acts."
+    where = break_cell(data_copy, POSITIONS, "nk-mfa-resolutions", "statement", cut)
+    code, _, out = validate(data_copy)
+    assert code == 1
+    assert any(line.startswith(f'{where}, column statement, value "{cut[:40]}": opens with a word that points back '
+                               "to the sentence before it, “") and "starting political dialogue.”: show that sentence "
+               "too" in line for line in out), out

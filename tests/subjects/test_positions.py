@@ -5,9 +5,13 @@ import pandas as pd
 
 from conftest import outputs_text
 from karabakh_figures import load
+from karabakh_figures.subjects.international import act_passages
 from karabakh_figures.subjects.positions import (
+    ACT_KINDS,
+    ACT_YEARS,
     DIRECT,
     GOVERNMENTS,
+    ORDER,
     OUTSIDE,
     PARTIES,
     POINTS,
@@ -213,3 +217,29 @@ def test_the_notebook_shows_each_point_with_both_sides_and_the_outside_records()
                   "ethnic cleansing", "Uppmanar Armeniens regering", "Angola, Armenia, France, India",
                   "points the Azerbaijani side opens or closes", "no relevance to the policy of the Ministry"):
         assert words in text, words
+
+
+def test_the_printed_order_of_outside_records_is_the_order_of_the_tables():
+    """ORDER says statements from outside follow the date rule and the acts' passages stand after them: true of
+    every point's table, whatever rows the data holds."""
+    assert "the acts' own passages" in ORDER and "after those statements" in ORDER
+    positions = load("positions")
+    for point in POINTS:
+        shown = outside_records(point)["Words"].tolist()
+        acts = act_passages(ACT_KINDS[point], ACT_YEARS[point])["Words"].tolist() if point in ACT_KINDS else []
+        assert shown[len(shown) - len(acts):] == acts
+        statements = positions[positions["point"].eq(point) & positions["party"].isin(OUTSIDE)
+                               & ~positions["in_compilation"]]
+        dated = statements.assign(_undated=statements["date_start"].isna()).sort_values(
+            ["_undated", "date_start", "speaker", "position_id"], kind="stable")
+        assert len(shown) - len(acts) == len(dated)
+        assert [words.strip("“”\"") for words in shown[: len(dated)]] == [
+            statement.strip("“”\"") for statement in dated["statement"]] or not len(dated)
+
+
+def test_a_news_agency_s_headline_is_its_own_party_counted_apart_from_its_government():
+    """A side's agency speaking in its own words (a headline) is its side's, never its government's."""
+    positions = load("positions")
+    headlines = positions[positions["speech"].eq("headline")]
+    assert len(headlines) and not headlines["party"].isin(GOVERNMENTS).any()
+    assert headlines["party"].map(side_of).notna().all()
