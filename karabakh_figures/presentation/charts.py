@@ -1,8 +1,10 @@
 """One house style and one export for every chart: title, subtitle, source line, colour-blind-safe colours,
 SVG and PNG files that are byte-identical on every run, and alt text kept beside them."""
 
+import hashlib
 import json
 import os
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -10,13 +12,14 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
 import seaborn as sns
+from filelock import FileLock
 from IPython.display import Image
 from matplotlib.dates import DateFormatter, DayLocator
 from matplotlib.text import Annotation
 from matplotlib.ticker import FixedLocator, FuncFormatter, ScalarFormatter
 
 from ..data.dates import LATEST_ONLY
-from ..data.files import locked, write_whole
+from ..data.files import write_whole
 from ..data.paths import FIGURES_DIR_VARIABLE, ROOT, figures_dir
 from ..subjects.control import TOWN_SCOPES
 
@@ -163,13 +166,20 @@ def export(figure, name: str, *, alt: str, data: list[str], rows: pd.DataFrame,
     # whole, and the index by one notebook at a time, so that the last one to write it lists them all.
     write_whole(paths[2], json.dumps(record, indent=1, ensure_ascii=False) + "\n")
     if _indexed(folder):
-        with locked(folder):
+        with index_lock(folder):
             write_index(folder)
     metadata = {"alt": alt, "caption": title, "figure": name, "narrow": narrow.name, "rows": paths[3].name,
                 "tables": data}
     if isinstance(alt, Description):
         metadata["in_words"] = {"opening": alt.opening, "items": alt.items, "closing": alt.closing}
     return ExportedFigure(paths, metadata=metadata)
+
+
+def index_lock(folder: Path) -> FileLock:
+    """The lock that one notebook at a time holds to rewrite `folder`'s index (filelock: on every platform), its
+    file in the temporary folder rather than among the figures."""
+    key = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16]
+    return FileLock(Path(tempfile.gettempdir()) / f"karabakh-figures-index-{key}.lock")
 
 
 def _indexed(folder: Path) -> bool:
