@@ -147,19 +147,88 @@ def test_a_readme_s_tables_name_each_cell_s_column_for_a_phone(site):
         assert '<td>' not in table and re.findall(r'<td data-label="([^"]+)"', table)
 
 
-@pytest.mark.parametrize("term", ["Mijatović", "Bishkek", "Meskhetian", "Hajduković"])
-def test_search_from_disk_finds_a_term_on_the_pages_that_hold_it(browser, site, term):
+def searched(browser, site, query: str) -> dict:
+    """What the search box of a page opened from disk, on a phone, lists for `query`: the count it says, and each
+    result's page, section address, and snippet with its marked words."""
+    tab = browser.new_page(viewport=SCREENS["phone"])
+    tab.goto((site / "notebooks" / "02-khojaly-casualties.html").as_uri())
+    tab.fill("#site-search-box", query)
+    tab.wait_for_selector("#site-search-results li a")
+    results = tab.eval_on_selector_all("#site-search-results li", """items => items.map(item => ({
+        href: item.querySelector('a').href, snippet: item.querySelector('.snippet').textContent,
+        marked: [...item.querySelectorAll('.snippet mark')].map(mark => mark.textContent)}))""")
+    count = int(tab.inner_text("#site-search-results p").split()[0])
+    tab.close()
+    for result in results:
+        address = result["href"].removeprefix(site.as_uri() + "/")
+        result["page"], result["url"] = address.split("?")[0], address.split("?")[0] + (
+            "#" + address.split("#", 1)[1] if "#" in address else "")
+    return {"count": count, "results": results}
+
+
+@pytest.mark.parametrize("term", ["Mijatović", "Bishkek", "Meskhetian", "Hajduković", "Xəbərlənti"])
+def test_search_from_disk_finds_a_term_on_the_pages_that_hold_it_with_a_snippet(browser, site, term):
     from karabakh_figures.publishing.search import words_found
 
     expected = words_found(site, term)
     assert expected, term
+    found = searched(browser, site, term)
+    pages = {result["page"] for result in found["results"]}
+    assert pages <= set(expected)
+    if found["count"] <= len(found["results"]):
+        assert sorted(pages) == expected
+    for result in found["results"]:
+        assert any(term.lower() in marked.lower() for marked in result["marked"]), result
+
+
+def test_a_reference_text_is_a_page_that_search_finds(browser, site):
+    """A term that only the reference files hold (the Azerbaijani words of a quote the data keeps) is found there."""
+    from karabakh_figures.publishing.search import words_found
+
+    pages = words_found(site, "Xəbərlənti")
+    assert pages and any(page.startswith("data/raw/") for page in pages)
+    assert {result["page"] for result in searched(browser, site, "Xəbərlənti")["results"]} & {
+        page for page in pages if page.startswith("data/raw/")}
+
+
+def test_a_number_is_found_without_its_separators_and_opens_at_its_section_marked(browser, site):
+    from karabakh_figures.publishing.search import words_found
+
+    written = "115,183"
+    found = searched(browser, site, written.replace(",", ""))
+    assert found["results"] and set(words_found(site, written)) >= {result["page"] for result in found["results"]}
+    assert all(written in result["marked"] for result in found["results"])
+    first = found["results"][0]
     tab = browser.new_page(viewport=SCREENS["phone"])
-    tab.goto((site / "notebooks" / "02-khojaly-casualties.html").as_uri())
-    tab.fill("#site-search-box", term)
-    tab.wait_for_selector("#site-search-results li a")
-    found = tab.eval_on_selector_all("#site-search-results li a", "links => links.map(link => link.href)")
+    tab.goto(first["href"], wait_until="load")
+    marks = tab.eval_on_selector_all("mark.search-mark", """marks => marks.map(mark => {
+        const box = mark.getBoundingClientRect();
+        return {text: mark.textContent, top: box.top, bottom: box.bottom, height: innerHeight,
+                section: [...document.querySelectorAll('h2')].filter(heading =>
+                    heading.compareDocumentPosition(mark) & Node.DOCUMENT_POSITION_FOLLOWING).pop()?.id ?? ''};
+    })""")
     tab.close()
-    assert sorted({link.split("#")[0].removeprefix(site.as_uri() + "/") for link in found}) == expected
+    assert marks and {mark["text"] for mark in marks} == {written}
+    assert 0 <= marks[0]["top"] and marks[0]["bottom"] <= marks[0]["height"], "the first mark is not in view"
+    section = first["url"].split("#", 1)[1] if "#" in first["url"] else ""
+    assert {mark["section"] for mark in marks} == {section}, "marks outside the section opened"
+
+
+def test_search_lists_first_the_sections_and_pages_that_hold_every_term(browser, site):
+    from karabakh_figures.publishing.search import site_sections
+
+    terms = ["bishkek", "ceasefire"]
+    sections = {section["url"]: " ".join([section["page"], section["section"], section["text"]]).lower()
+                for section in site_sections(site)}
+    pages = {}
+    for url, text in sections.items():
+        pages.setdefault(url.split("#")[0], set()).update(term for term in terms if term in text)
+
+    def rank(url: str) -> int:
+        return 2 if all(term in sections[url] for term in terms) else 1 if pages[url.split("#")[0]] == set(terms) else 0
+
+    ranks = [rank(result["url"]) for result in searched(browser, site, " ".join(terms))["results"]]
+    assert ranks and ranks[0] == 2 and ranks == sorted(ranks, reverse=True), ranks
 
 
 def test_the_sources_can_be_filtered_by_how_they_were_read_and_who_runs_the_page(browser, served):
@@ -242,6 +311,8 @@ def seen_pages(browser, site, served):
 
 def test_every_page_loads_cleanly_with_images_alt_text_and_working_links(site, served, seen_pages):
     assert list(seen_pages) == ["data.html", "data/README.html", "data/geo/README.html", "data/raw/README.html",
+                                *(f"data/raw/{path.stem}.html" for path in sorted((DATA / "raw").glob("*"))
+                                  if path.suffix in (".md", ".txt") and path.name != "README.md"),
                                 "figures/README.html", "index.html", "notebooks/00-overview.html",
                                 "notebooks/01-territories.html", "notebooks/02-khojaly-casualties.html",
                                 "notebooks/03-recognition-timeline.html", "notebooks/04-data-notes.html",

@@ -159,10 +159,12 @@ function markLanding() {
   var walker = document.createTreeWalker(document.querySelector("main"), NodeFilter.SHOW_TEXT);
   var texts = [], node;
   walker.currentNode = start;
-  // From the section's heading to the next one (or through the whole page, without a section).
+  // From the section's heading to the next one, or through the <section> opened (or the page, without one).
   while ((node = walker.nextNode()) !== null) {
     var element = node.parentElement;
-    if (start.tagName === "H2" && element.closest("h2") && element.closest("h2") !== start) { break; }
+    if (start.tagName === "H2" ? element.closest("h2") && element.closest("h2") !== start : !start.contains(node)) {
+      break;
+    }
     if (!element.closest(".source-code, script, style, nav, [hidden]")) { texts.push(node); }
   }
   var marks = [];
