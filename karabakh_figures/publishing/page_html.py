@@ -66,10 +66,10 @@ def _scrolling_regions(document) -> None:
 
 
 def _contents(document) -> list[dict]:
-    """An id on each section heading (h2), and the list of them, where a page has three sections or more (a shorter
-    page needs none)."""
-    listed = []
-    for heading in document.find_all("h2"):
+    """An id on each section heading (h2, and h3 where there are fewer than three h2), and the list of them, where a
+    page has three or more (a shorter page needs none)."""
+    listed, headings = [], document.find_all("h2")
+    for heading in headings if len(headings) >= 3 else document.find_all(["h2", "h3"]):
         words = heading.get_text().replace("¶", "").strip()
         heading["id"] = heading.get("id") or re.sub(r"[^\w]+", "-", words.lower()).strip("-")
         listed.append({"anchor": heading["id"], "title": words})

@@ -5,6 +5,7 @@ opened from file:// and served by any static server, with no request to another 
 """
 
 import hashlib
+import io
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -33,14 +34,16 @@ def render_site(notebooks: list[Path], figures_dir: Path, data_dir: Path, out_di
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     _sync_tree(TEMPLATES / "assets", out_dir / "assets", extra={"style.css": _stylesheet()})
+    state_path = out_dir / ".build-state.json"
+    state = json.loads(state_path.read_text(encoding="utf-8")) if state_path.is_file() else {}
     # The READMEs become pages of their own (README.html beside each), which the copies leave in place.
-    _sync_tree(figures_dir, out_dir / "figures", skip=("README.md",), keep=("README.html",))
+    phone_renders = _phone_renders(figures_dir, out_dir / "figures", state)
+    _sync_tree(figures_dir, out_dir / "figures", skip=("README.md",), keep=("README.html",),
+               extra={name: render for name, (_, render) in phone_renders.items()})
     readmes, texts = _readmes(figures_dir, data_dir), _reference_texts(data_dir)
     _sync_tree(data_dir, out_dir / "data", skip=("README.md", "CHANGELOG.md"),
                keep=("README.html", *(Path(page).name for page in texts)))
     _copy_notebooks(notebooks, out_dir / "notebooks")
-    state_path = out_dir / ".build-state.json"
-    state = json.loads(state_path.read_text(encoding="utf-8")) if state_path.is_file() else {}
     # Every page's footer cites the collection from CITATION.cff: a new version renders every page again, as does a
     # change to the code that renders them.
     templates = _hash(_digest(sorted([*TEMPLATES.rglob("*.j2"), *Path(__file__).parent.glob("*.py")])),
@@ -62,7 +65,10 @@ def render_site(notebooks: list[Path], figures_dir: Path, data_dir: Path, out_di
                        (data_dir / "datapackage.json").read_bytes()) for page, text in texts.items()},
     }
     stale = {page for page, digest in wanted.items() if state.get(page) != digest or not (out_dir / page).is_file()}
+    wanted.update({f"figures/{name}": source for name, (source, _) in phone_renders.items()})
     if not stale:
+        if wanted != state:
+            state_path.write_text(json.dumps(wanted, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         return []
     # Rendering needs Jinja, nbconvert and the data; a site with nothing stale needs none of them.
     import jinja2
@@ -132,7 +138,7 @@ def render_site(notebooks: list[Path], figures_dir: Path, data_dir: Path, out_di
             write(page, "reference.html.j2", title=titles.get(name, text.name), name=f"data/{name}",
                   **(_compilation_page(text, titles.get(name, text.name)) if text.suffix == ".txt" else
                      page_parts(_reference_markdown()(text.read_text(encoding="utf-8")), readme=True)))
-    for page in set(state) - set(wanted):
+    for page in {page for page in set(state) - set(wanted) if page.endswith(".html")}:
         (out_dir / page).unlink(missing_ok=True)
     if written or not (out_dir / search.INDEX_FILE).is_file():
         search.write_index(out_dir)
@@ -182,6 +188,25 @@ def _thumbnail(png: Path, out_dir: Path) -> dict:
         drawn.quantize(256, method=Image.Quantize.MEDIANCUT).save(target, optimize=True)
     return {"src": f"thumbnails/{png.name}", "width": THUMBNAIL_CSS_PX,
             "height": round(height / THUMBNAIL_DENSITY)}
+
+
+def _phone_renders(figures_dir: Path, target: Path, state: dict) -> dict[str, tuple[str, bytes]]:
+    """Each chart's narrow render as a phone loads it from the site: in a palette of 256 colours (a chart has few),
+    a third of the bytes, at the size drawn; by file name, with the digest of the render it was made from. A render
+    whose digest `state` recorded is read back rather than made again."""
+    from PIL import Image
+
+    renders = {}
+    for path in sorted(figures_dir.glob("*-narrow.png")):
+        source, made = hashlib.sha256(path.read_bytes()).hexdigest(), target / path.name
+        if state.get(f"figures/{path.name}") == source and made.is_file():
+            renders[path.name] = (source, made.read_bytes())
+            continue
+        with Image.open(path) as image, io.BytesIO() as written:
+            image.convert("RGB").quantize(256, method=Image.Quantize.MEDIANCUT).save(written, format="PNG",
+                                                                                    optimize=True)
+            renders[path.name] = (source, written.getvalue())
+    return renders
 
 
 def _sync_tree(source: Path, target: Path, skip: tuple[str, ...] = (), extra: dict[str, bytes] | None = None,

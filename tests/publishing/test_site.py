@@ -529,3 +529,158 @@ def test_every_address_of_a_source_is_shown_in_full_and_is_a_link(site):
     links = [link for text in lists for link in re.findall(r'<a href="(https?://[^"]+)">([^<]*)</a>', text)]
     assert len(links) > 100
     assert [href for href, shown in links if html.unescape(shown) != html.unescape(href)] == []
+
+
+#: The most a page may load on a phone, scrolled to its end: its HTML, styles, scripts and every image as loaded.
+PHONE_PAGE_BYTES = 400_000
+#: The most height the site's header may take on a phone, its menu closed.
+PHONE_HEADER_PX = 120
+#: What a phone loads of a page scrolled to its end, step by step as a reader scrolls (lazy images load as they come
+#: near), and what it then shows: the header's height, every chart image and whether it opens an SVG, the bytes of
+#: every resource, the page's height and whether it has a list of contents.
+PHONE_MEASURES = """async () => {
+    const pause = () => new Promise(done => setTimeout(done, 60));
+    for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) { scrollTo(0, y); await pause(); }
+    scrollTo(0, document.documentElement.scrollHeight);
+    await Promise.all([...document.images].filter(image => image.currentSrc && !image.complete).map(image =>
+        new Promise(done => { image.onload = image.onerror = done; setTimeout(done, 10000); })));
+    const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+    return {
+        header: document.querySelector('.site-header').getBoundingClientRect().height,
+        charts: [...document.images].filter(image => /(^|\\/)figures\\//.test(image.getAttribute('src')))
+            .map(image => ({src: image.currentSrc.split('/').pop(),
+                            svg: image.closest('a')?.getAttribute('href') ?? ''})),
+        bytes: Object.fromEntries(entries.map(entry => [entry.name.split('/').slice(3).join('/'),
+                                                        Math.max(entry.transferSize, entry.encodedBodySize)])),
+        height: document.documentElement.scrollHeight,
+        contents: !!document.querySelector('nav.contents'),
+    };
+}"""
+
+
+@pytest.fixture(scope="session")
+def phone_pages(browser, site, served):
+    """Every page on a 390-px phone, each in a tab of its own (nothing cached from another page), scrolled to its
+    end."""
+    seen = {}
+    for name in pages(site):
+        tab = browser.new_page(viewport=SCREENS["phone"])
+        tab.goto(served + name, wait_until="load")
+        seen[name] = tab.evaluate(PHONE_MEASURES)
+        tab.close()
+    return seen
+
+
+def test_on_a_phone_every_chart_is_its_narrow_render_and_opens_its_svg(phone_pages, site):
+    charts = [(page, chart) for page, found in phone_pages.items() for chart in found["charts"]]
+    assert {page for page, _ in charts} >= {"index.html", "notebooks/00-overview.html"}
+    for page, chart in charts:
+        assert chart["src"].endswith("-narrow.png"), f"{page}: {chart['src']} is not a narrow render"
+        assert chart["svg"].endswith(chart["src"].removesuffix("-narrow.png") + ".svg"), f"{page}: {chart}"
+        assert (site / page).parent.joinpath(chart["svg"]).resolve().is_file(), f"{page}: {chart['svg']} is missing"
+
+
+def test_a_page_scrolled_to_its_end_on_a_phone_loads_at_most_its_budget(phone_pages):
+    loaded = {page: sum(found["bytes"].values()) for page, found in phone_pages.items()}
+    assert all(found["bytes"] for found in phone_pages.values())
+    assert {page: total for page, total in loaded.items() if total > PHONE_PAGE_BYTES} == {}
+
+
+def test_on_a_phone_the_header_is_short_and_its_menu_opens(phone_pages, browser, served):
+    assert {page: found["header"] for page, found in phone_pages.items() if found["header"] > PHONE_HEADER_PX} == {}
+    tab = browser.new_page(viewport=SCREENS["phone"])
+    tab.goto(served + "notebooks/02-khojaly-casualties.html")
+    links = tab.locator("#site-pages a")
+    assert links.count() >= 10 and not links.first.is_visible()
+    tab.click(".menu-button")
+    assert all(link.is_visible() for link in links.all())
+    assert tab.get_attribute(".menu-button", "aria-expanded") == "true"
+    tab.close()
+
+
+def test_a_long_page_keeps_a_way_back_to_its_top_and_its_contents(phone_pages, browser, served):
+    long_pages = [page for page, found in phone_pages.items() if found["height"] > 4 * SCREENS["phone"]["height"]]
+    assert "notebooks/08-displacement.html" in long_pages
+    tab = browser.new_page(viewport=SCREENS["phone"])
+    for page in long_pages:
+        tab.goto(served + page)
+        tab.evaluate("scrollTo(0, document.documentElement.scrollHeight / 2)")
+        wanted = ["#top", *(["#contents"] if phone_pages[page]["contents"] else [])]
+        for href in wanted:
+            link = tab.locator(f'.page-return a[href="{href}"]')
+            box = link.bounding_box()
+            in_view = box and 0 <= box["y"] and box["y"] + box["height"] <= SCREENS["phone"]["height"]
+            assert link.is_visible() and in_view, (page, href)
+        tab.click('.page-return a[href="#top"]')
+        tab.wait_for_function("scrollY === 0")
+    tab.close()
+
+
+def test_a_dark_scheme_for_readers_who_ask_for_one_with_no_accessibility_violation(browser, site, served):
+    from axe_playwright_python.sync_playwright import Axe
+
+    tab = browser.new_page(viewport=SCREENS["desktop"], color_scheme="dark")
+    found = {}
+    for name in pages(site):
+        tab.goto(served + name)
+        ground = tab.evaluate("getComputedStyle(document.body).backgroundColor")
+        assert ground == "rgb(18, 18, 18)", f"{name}: not dark ({ground})"
+        found.update({f"{name}: {violation['id']}": violation["nodes"][0]["html"][:120] for violation in
+                      Axe().run(tab, options={"runOnly": ["color-contrast", "link-in-text-block"]}).response[
+                          "violations"]})
+    tab.close()
+    assert found == {}
+
+
+def test_a_printed_page_has_no_navigation_search_or_buttons(browser, served):
+    tab = browser.new_page(viewport=SCREENS["desktop"])
+    tab.goto(served + "notebooks/02-khojaly-casualties.html")
+    screen = {selector: tab.locator(selector).first.is_visible() for selector in
+              (".site-header nav", "#site-search-box", "#toggle-code", "main h1")}
+    tab.emulate_media(media="print")
+    printed = {selector: tab.locator(selector).first.is_visible() for selector in screen}
+    tab.close()
+    assert screen == dict.fromkeys(screen, True)
+    assert printed == {".site-header nav": False, "#site-search-box": False, "#toggle-code": False, "main h1": True}
+
+
+def test_how_to_cite_gives_a_ready_citation_and_bibtex_for_the_collection_and_the_compilation(site):
+    from karabakh_figures.publishing.citing import citation
+
+    cite = citation()
+    section = (site / "data.html").read_text(encoding="utf-8").split('<section id="cite">')[1].split("</section>")[0]
+    text = html.unescape(re.sub(r"<[^>]+>", "", section))
+    assert "cff-version" not in text and "date-released:" not in text, "the raw CITATION.cff is shown"
+    assert cite["text"] in text and cite["bibtex"] in text
+    assert re.search(r"@misc\{occupation-in-figures,\n  title = \{The Occupation in Figures\}", text)
+    assert 'href="data/raw/the-occupation-in-figures.html"' in section
+
+
+def test_a_citation_file_without_a_version_is_refused_naming_it(tmp_path):
+    from karabakh_figures.publishing.citing import citation
+
+    broken = tmp_path / "CITATION.cff"
+    broken.write_text((ROOT / "CITATION.cff").read_text(encoding="utf-8").replace("version:", "edition:"),
+                      encoding="utf-8")
+    with pytest.raises(ValueError, match="CITATION.cff: no title, version"):
+        citation(broken)
+
+
+def test_each_notebook_page_links_its_notebook_for_download(site):
+    for notebook in notebooks():
+        page = (site / "notebooks" / f"{notebook.stem}.html").read_text(encoding="utf-8")
+        assert f'<a href="{notebook.name}" download>' in page, notebook.name
+        assert (site / "notebooks" / notebook.name).read_bytes() == notebook.read_bytes()
+
+
+def test_the_compilation_is_a_page_with_each_section_where_sources_csv_says_it_begins(site):
+    header, *rows = read_rows(DATA / "sources.csv")
+    sections = {row[0]: dict(zip(header, row)) for row in rows
+                if dict(zip(header, row))["raw_file"] == "raw/the-occupation-in-figures.txt"}
+    page = (site / "data/raw/the-occupation-in-figures.html").read_text(encoding="utf-8")
+    lines = (DATA / "raw/the-occupation-in-figures.txt").read_text(encoding="utf-8").splitlines()
+    headings = dict(re.findall(r'<h2 id="([^"]+)">([^<]*)</h2>', page))
+    assert {source_id: html.unescape(headings.get(source_id, "")) for source_id in sections} == {
+        source_id: lines[int(section["section_line"]) - 1] for source_id, section in sections.items()}
+    sources = (site / "sources.html").read_text(encoding="utf-8")
+    assert 'href="data/raw/the-occupation-in-figures.html#khojaly-narrative"' in sources
