@@ -9,7 +9,7 @@
 
 from .count_charts import estimate_ranges, statement_bars
 from .displacement_charts import SIDE_COLOURS, departure_days, figure_panels, side_legend
-from .export import ExportedFigure, export, write_index
+from .export import ExportedFigure, export, index_lock, write_index
 from .narrow import NARROW_INCHES, NARROW_SUFFIX
 from .style import (
     MUTED,
@@ -27,6 +27,7 @@ from .timeline_charts import act_lines, control_bars, dated_marks, group_heading
 __all__ = [
     "MUTED", "NARROW_INCHES", "NARROW_SUFFIX", "OKABE_ITO", "PALETTE", "SIDE_COLOURS", "TEXT_GREY", "Description",
     "ExportedFigure", "act_lines", "control_bars", "dated_marks", "departure_days", "described", "estimate_ranges",
-    "export", "figure_panels", "group_headings", "label_bars", "marks_on_rows", "note_at_end", "side_legend",
+    "export", "figure_panels", "group_headings", "index_lock", "label_bars", "marks_on_rows", "note_at_end",
+    "side_legend",
     "statement_bars", "titled_figure", "use_house_style", "write_index",
 ]

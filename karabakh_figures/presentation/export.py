@@ -1,17 +1,20 @@
 """One export for every chart: SVG and PNG files that are byte-identical on every run, the narrow render for a
 phone, the rows drawn as CSV, and alt text and provenance kept beside them, with the index of every figure."""
 
+import hashlib
 import json
 import os
+import tempfile
 from pathlib import Path
 
 import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
+from filelock import FileLock
 from IPython.display import Image
 from matplotlib.ticker import FuncFormatter, ScalarFormatter
 
-from ..data.files import locked, write_whole
+from ..data.files import write_whole
 from ..data.paths import FIGURES_DIR_VARIABLE, ROOT, figures_dir
 from .narrow import NARROW_SUFFIX, lay_out_narrow
 from .style import Description, with_places_named
@@ -67,13 +70,20 @@ def export(figure, name: str, *, alt: str, data: list[str], rows: pd.DataFrame,
     # whole, and the index by one notebook at a time, so that the last one to write it lists them all.
     write_whole(paths[2], json.dumps(record, indent=1, ensure_ascii=False) + "\n")
     if _indexed(folder):
-        with locked(folder):
+        with index_lock(folder):
             write_index(folder)
     metadata = {"alt": alt, "caption": title, "figure": name, "narrow": narrow.name, "rows": paths[3].name,
                 "tables": data}
     if isinstance(alt, Description):
         metadata["in_words"] = {"opening": alt.opening, "items": alt.items, "closing": alt.closing}
     return ExportedFigure(paths, metadata=metadata)
+
+
+def index_lock(folder: Path) -> FileLock:
+    """The lock that one notebook at a time holds to rewrite `folder`'s index (filelock: on every platform), its
+    file in the temporary folder rather than among the figures."""
+    key = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16]
+    return FileLock(Path(tempfile.gettempdir()) / f"karabakh-figures-index-{key}.lock")
 
 
 def _indexed(folder: Path) -> bool:

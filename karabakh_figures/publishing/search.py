@@ -14,11 +14,13 @@ _SKIPPED_CLASSES = ("source-code", "input_area", "contents")
 
 
 class _Sections(HTMLParser):
-    """A page's title and its text, split at each section heading (h2 with an id)."""
+    """A page's title and its text, split at each section heading (h2), whose address is its id or, without one, that
+    of the <section> it heads."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.title, self.sections, self._skipping, self._open = "", [["", "", []]], [], []
+        self._section_id = ""
         self._in_title = self._in_heading = False
 
     def handle_starttag(self, tag, attrs):
@@ -31,8 +33,10 @@ class _Sections(HTMLParser):
             return
         if tag == "h1" and not self.title:
             self._in_title = True
+        elif tag == "section":
+            self._section_id = attributes.get("id") or ""
         elif tag == "h2":
-            self.sections.append([attributes.get("id", ""), "", []])
+            self.sections.append([attributes.get("id") or self._section_id, "", []])
             self._in_heading = True
 
     def handle_endtag(self, tag):

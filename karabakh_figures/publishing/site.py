@@ -5,15 +5,16 @@ opened from file:// and served by any static server, with no request to another 
 """
 
 import hashlib
-import html
+import io
 import json
-import re
 from functools import lru_cache
 from pathlib import Path
 
 from ..data.paths import ROOT
 from ..presentation.output_types import SOURCES_MIMETYPE
 from . import search
+from .citing import citation, compilation_citation
+from .page_html import page_parts
 
 TEMPLATES = Path(__file__).resolve().parent / "site_templates"
 #: Short names for the navigation, by notebook number.
@@ -23,7 +24,7 @@ _SHORT_NAMES = {"00": "Overview", "01": "Territories", "02": "Khojaly", "03": "R
 
 
 def render_site(notebooks: list[Path], figures_dir: Path, data_dir: Path, out_dir: Path,
-                bodies: dict[str, str] | None = None) -> list[Path]:
+                bodies: dict[str, dict] | None = None) -> list[Path]:
     """Write the site for the executed `notebooks` into `out_dir`; returns the pages written. `bodies` holds
     notebook pages' bodies already rendered (by notebook_body, where each notebook was executed), by name.
 
@@ -33,14 +34,20 @@ def render_site(notebooks: list[Path], figures_dir: Path, data_dir: Path, out_di
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     _sync_tree(TEMPLATES / "assets", out_dir / "assets", extra={"style.css": _stylesheet()})
-    # The READMEs become pages of their own (README.html beside each), which the copies leave in place.
-    _sync_tree(figures_dir, out_dir / "figures", skip=("README.md",), keep=("README.html",))
-    _sync_tree(data_dir, out_dir / "data", skip=("README.md", "CHANGELOG.md"), keep=("README.html",))
-    readmes = _readmes(figures_dir, data_dir)
     state_path = out_dir / ".build-state.json"
     state = json.loads(state_path.read_text(encoding="utf-8")) if state_path.is_file() else {}
-    # Every page's footer cites the collection from CITATION.cff: a new version renders every page again.
-    templates = _hash(_digest(sorted(TEMPLATES.rglob("*.j2"))), (ROOT / "CITATION.cff").read_bytes())
+    # The READMEs become pages of their own (README.html beside each), which the copies leave in place.
+    phone_renders = _phone_renders(figures_dir, out_dir / "figures", state)
+    _sync_tree(figures_dir, out_dir / "figures", skip=("README.md",), keep=("README.html",),
+               extra={name: render for name, (_, render) in phone_renders.items()})
+    readmes, texts = _readmes(figures_dir, data_dir), _reference_texts(data_dir)
+    _sync_tree(data_dir, out_dir / "data", skip=("README.md", "CHANGELOG.md"),
+               keep=("README.html", *(Path(page).name for page in texts)))
+    _copy_notebooks(notebooks, out_dir / "notebooks")
+    # Every page's footer cites the collection from CITATION.cff: a new version renders every page again, as does a
+    # change to the code that renders them.
+    templates = _hash(_digest(sorted([*TEMPLATES.rglob("*.j2"), *Path(__file__).parent.glob("*.py")])),
+                      (ROOT / "CITATION.cff").read_bytes())
     data_files = _digest(sorted(path for path in data_dir.rglob("*") if path.is_file()))
     entries = [_entry(path, figures_dir) for path in notebooks]
     pages = ([{"href": "index.html", "short": "Home"}]
@@ -53,9 +60,15 @@ def render_site(notebooks: list[Path], figures_dir: Path, data_dir: Path, out_di
         "data.html": _hash(templates, data_files, navigation, (ROOT / "CITATION.cff").read_bytes()),
         "sources.html": _hash(templates, data_files, navigation, json.dumps(entries, sort_keys=True)),
         **{page: _hash(templates, navigation, readme.read_bytes()) for page, readme in readmes.items()},
+        # The compilation's page heads its sections as sources.csv does; each page is titled as the descriptor does.
+        **{page: _hash(templates, navigation, text.read_bytes(), (data_dir / "sources.csv").read_bytes(),
+                       (data_dir / "datapackage.json").read_bytes()) for page, text in texts.items()},
     }
     stale = {page for page, digest in wanted.items() if state.get(page) != digest or not (out_dir / page).is_file()}
+    wanted.update({f"figures/{name}": source for name, (source, _) in phone_renders.items()})
     if not stale:
+        if wanted != state:
+            state_path.write_text(json.dumps(wanted, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         return []
     # Rendering needs Jinja, nbconvert and the data; a site with nothing stale needs none of them.
     import jinja2
@@ -91,10 +104,11 @@ def render_site(notebooks: list[Path], figures_dir: Path, data_dir: Path, out_di
     for path, entry in zip(notebooks, entries):
         if entry["href"] in stale:
             body = (bodies or {}).get(path.name) or notebook_body(nbformat.read(path, as_version=4))
-            write(entry["href"], "notebook.html.j2", title=entry["title"], name=path.name, code_toggle=True,
-                  **_with_contents(body))
+            write(entry["href"], "notebook.html.j2", title=entry["title"], name=path.name, code_toggle=True, **body)
+    from ..data.loading import load
+
+    descriptor = read_descriptor(data_dir)
     if "data.html" in stale:
-        descriptor = read_descriptor(data_dir)
         tables = codebook.tables(data_dir)
         write("data.html", "data.html.j2", title="Data", description=descriptor["description"], tables=tables,
               contents=[*({"anchor": table["name"], "title": table["title"]} for table in tables),
@@ -102,13 +116,12 @@ def render_site(notebooks: list[Path], figures_dir: Path, data_dir: Path, out_di
               raw_files=[resource["path"] for resource in descriptor["resources"]
                          if "schema" not in resource and resource.get("format") != "geojson"],
               map_files=[resource for resource in descriptor["resources"] if resource.get("format") == "geojson"],
-              citation=(ROOT / "CITATION.cff").read_text(encoding="utf-8"))
+              compilation=compilation_citation(load("sources"), citation()))
     if "sources.html" in stale:
-        from ..data.loading import load
-
         groups = _source_groups(entries)
         described = [source for group in groups for source in group["sources"]]
         write("sources.html", "sources.html.j2", title="Sources", groups=groups,
+              contents=[{"anchor": group["id"], "title": group["title"]} for group in groups],
               statuses=sorted({source["status"] for source in described}),
               party_links=sorted({source["party_link"] for source in described}),
               hosts=load("hosts").to_dict("records"))
@@ -117,8 +130,15 @@ def render_site(notebooks: list[Path], figures_dir: Path, data_dir: Path, out_di
             text = readme.read_text(encoding="utf-8")
             title = text.splitlines()[0].removeprefix("# ").strip()
             write(page, "readme.html.j2", title=title, name=page.removesuffix(".html") + ".md",
-                  **_with_contents(_scrolling_regions(_link_pages(_readme_markdown()(text)))))
-    for page in set(state) - set(wanted):
+                  **page_parts(_readme_markdown()(text), readme=True))
+    titles = {resource["path"]: resource["title"] for resource in descriptor["resources"]}
+    for page, text in texts.items():
+        if page in stale:
+            name = text.relative_to(data_dir).as_posix()
+            write(page, "reference.html.j2", title=titles.get(name, text.name), name=f"data/{name}",
+                  **(_compilation_page(text, titles.get(name, text.name)) if text.suffix == ".txt" else
+                     page_parts(_reference_markdown()(text.read_text(encoding="utf-8")), readme=True)))
+    for page in {page for page in set(state) - set(wanted) if page.endswith(".html")}:
         (out_dir / page).unlink(missing_ok=True)
     if written or not (out_dir / search.INDEX_FILE).is_file():
         search.write_index(out_dir)
@@ -170,6 +190,25 @@ def _thumbnail(png: Path, out_dir: Path) -> dict:
             "height": round(height / THUMBNAIL_DENSITY)}
 
 
+def _phone_renders(figures_dir: Path, target: Path, state: dict) -> dict[str, tuple[str, bytes]]:
+    """Each chart's narrow render as a phone loads it from the site: in a palette of 256 colours (a chart has few),
+    under half the bytes, at the size drawn; by file name, with the digest of the render it was made from. A render
+    whose digest `state` recorded is read back rather than made again."""
+    from PIL import Image
+
+    renders = {}
+    for path in sorted(figures_dir.glob("*-narrow.png")):
+        source, made = hashlib.sha256(path.read_bytes()).hexdigest(), target / path.name
+        if state.get(f"figures/{path.name}") == source and made.is_file():
+            renders[path.name] = (source, made.read_bytes())
+            continue
+        with Image.open(path) as image, io.BytesIO() as written:
+            # Fast octree: a tenth of median cut's time, and smaller files here.
+            image.convert("RGB").quantize(256, method=Image.Quantize.FASTOCTREE).save(written, format="PNG")
+            renders[path.name] = (source, written.getvalue())
+    return renders
+
+
 def _sync_tree(source: Path, target: Path, skip: tuple[str, ...] = (), extra: dict[str, bytes] | None = None,
                keep: tuple[str, ...] = ()) -> None:
     """Make `target` hold exactly the files of `source` (less `skip`, with `extra` contents overriding, and
@@ -214,28 +253,19 @@ def _source_groups(entries: list[dict]) -> list[dict]:
                      if record["source_id"] in entry["sources"]]
         date = record["date"]
         described.append({**record, "date": written_date(date) if date is not None else None,
-                          "tables": tables.get(record["source_id"], []), "notebooks": notebooks})
+                          "tables": tables.get(record["source_id"], []), "notebooks": notebooks,
+                          "texts": _texts_read(record)})
     compilation = [source for source in described if source["kind"] == "compilation section"]
     outside = [source for source in described if source["kind"] != "compilation section"]
     return [{"id": "compilation", "title": "The compilation, section by section", "sources": compilation},
             {"id": "outside", "title": "Outside sources", "sources": outside}]
 
 
-def citation(path: Path = ROOT / "CITATION.cff") -> dict[str, str]:
-    """The collection's version, its release date and a ready citation, as CITATION.cff gives them (its top-level
-    keys, read as the file writes them: one quoted value a line)."""
-    text = path.read_text(encoding="utf-8")
-
-    def value(key: str) -> str:
-        found = re.search(rf'^{key}: "([^"]*)"', text, re.M)
-        if found is None:
-            raise ValueError(f"{path}: no {key} line")
-        return found[1]
-
-    authors = " & ".join(re.findall(r'^  - name: "([^"]*)"', text.split("\nreferences:")[0], re.M))
-    version, released = value("version"), value("date-released")
-    return {"version": version, "date": released,
-            "text": f"{authors} ({released[:4]}). {value('title')} (version {version}) [Data set]."}
+def _texts_read(source: dict) -> list[dict]:
+    """The pages of the texts a source's rows were read from (its raw files), at its section for the compilation."""
+    section = f"#{source['source_id']}" if source["section_line"] is not None else ""
+    return [{"href": f"data/{Path(raw).with_suffix('.html').as_posix()}{section}", "name": Path(raw).name}
+            for raw in (source["raw_file"] or "").split(";") if raw]
 
 
 def _sources_used(notebook: dict) -> list[str]:
@@ -258,10 +288,11 @@ def _entry(path: Path, figures_dir: Path) -> dict:
             "thumbnail": thumbnail, "sources": _sources_used(notebook)}
 
 
-def notebook_body(notebook) -> str:
-    """The HTML of an executed notebook's cells, as its page on the site shows them."""
+def notebook_body(notebook) -> dict:
+    """An executed notebook's page as the site shows it (page_html.page_parts): its title, the HTML of its cells and
+    its list of contents."""
     body, _ = _exporter().from_notebook_node(notebook)
-    return _link_pages(body)
+    return page_parts(body)
 
 
 @lru_cache(maxsize=1)
@@ -276,11 +307,6 @@ def _exporter():
     return exporter
 
 
-def _link_pages(body: str) -> str:
-    """Links to a notebook or a README point at its page on the site."""
-    return re.sub(r'href="((?!https?:)[^"#]*?(?:\d\d-[^"#/]*|README))\.(?:ipynb|md)', r'href="\1.html', body)
-
-
 def _readmes(figures_dir: Path, data_dir: Path) -> dict[str, Path]:
     """The READMEs of the figures and the data, by the page each becomes."""
     found = {"figures/README.html": figures_dir / "README.md"} if (figures_dir / "README.md").is_file() else {}
@@ -289,53 +315,47 @@ def _readmes(figures_dir: Path, data_dir: Path) -> dict[str, Path]:
     return found
 
 
+def _reference_texts(data_dir: Path) -> dict[str, Path]:
+    """The texts the data is read from (data/raw: the compilation and the project's reference files), by the page
+    each becomes, so that a reader can read the source a figure comes from, and search it."""
+    return {f"data/raw/{path.stem}.html": path for path in sorted((data_dir / "raw").glob("*"))
+            if path.suffix in (".md", ".txt") and path.name != "README.md"}
+
+
+def _compilation_page(text: Path, title: str) -> dict:
+    """The compilation as it is kept, line by line (each line a paragraph, with its number as an anchor), each of its
+    sections headed where sources.csv says it begins, with the section's source_id as its anchor."""
+    from ..data.loading import load
+
+    sources = load("sources")
+    sections = sources[sources["raw_file"] == f"raw/{text.name}"]
+    headings = dict(zip(sections["section_line"].astype(int), sections["source_id"]))
+    lines = [{"number": number, "text": line, "section": headings.get(number)}
+             for number, line in enumerate(text.read_text(encoding="utf-8").splitlines(), start=1) if line.strip()]
+    contents = [{"anchor": line["section"], "title": line["text"]} for line in lines if line["section"]]
+    return {"heading": "", "title_line": title, "lines": lines, "contents": contents}
+
+
+def _copy_notebooks(notebooks: list[Path], target: Path) -> None:
+    """Each notebook beside its page, for the page's download link; a notebook no longer built is taken away."""
+    target.mkdir(parents=True, exist_ok=True)
+    for path in notebooks:
+        if not (target / path.name).is_file() or (target / path.name).read_bytes() != path.read_bytes():
+            (target / path.name).write_bytes(path.read_bytes())
+    for stale in set(target.glob("*.ipynb")) - {target / path.name for path in notebooks}:
+        stale.unlink()
+
+
+@lru_cache(maxsize=1)
+def _reference_markdown():
+    """The reference files' Markdown, any markup in them shown as text."""
+    import mistune
+
+    return mistune.create_markdown(escape=True, plugins=["table"])
+
+
 @lru_cache(maxsize=1)
 def _readme_markdown():
     import mistune
 
     return mistune.create_markdown(escape=False, plugins=["table"])
-
-
-def _scrolling_regions(body: str) -> str:
-    """A README's tables and code blocks scroll inside their own region, which a keyboard can reach, rather than
-    widening the page; on a phone each row of a table is a block, every cell under its column's name (as the
-    report tables do), so that no column is clipped."""
-    numbers = iter(range(1, body.count("<table>") + 1))
-
-    def region(table: re.Match) -> str:
-        headers = [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<th[^>]*>(.*?)</th>", table[1], re.S)]
-        label = f"Table {next(numbers)}: {', '.join(headers[:3])}"
-
-        def labelled_row(row: re.Match) -> str:
-            cells = iter(headers)
-            return re.sub(r"<td\b", lambda _: f'<td data-label="{html.escape(next(cells, ""))}"', row[0])
-
-        rows = re.sub(r"<tr>.*?</tr>", labelled_row, table[1], flags=re.S)
-        return (f'<div class="table-scroll" role="region" tabindex="0" aria-label="{label}">'
-                f'<table class="readme-table">{rows}</table></div>')
-
-    body = re.sub(r"<table>(.*?)</table>", region, body, flags=re.S)
-    return body.replace("<pre>", '<pre tabindex="0">')
-
-
-_HEADING = re.compile(r'<h2(?: id="([^"]*)")?>(.*?)</h2>', re.S)
-_TITLE = re.compile(r"<h1\b[^>]*>.*?</h1>", re.S)
-
-
-def _with_contents(body: str) -> dict:
-    """The page's title (its first heading, taken out of the body so that it comes before anything else on the
-    page), its body with an id on each section heading, and its list of contents (where it has three sections or
-    more: a shorter page needs none)."""
-    contents = []
-    title = _TITLE.search(body)
-    heading = title[0] if title else ""
-    body = body.replace(heading, "", 1)
-
-    def named(heading: re.Match) -> str:
-        words = re.sub(r"<[^>]+>", "", heading[2]).replace("¶", "").strip()
-        anchor = heading[1] or re.sub(r"[^\w]+", "-", words.lower()).strip("-")
-        contents.append({"anchor": anchor, "title": words})
-        return f'<h2 id="{anchor}">{heading[2]}</h2>'
-
-    body = _HEADING.sub(named, body)
-    return {"heading": heading, "body": body, "contents": contents if len(contents) >= 3 else []}

@@ -11,7 +11,7 @@ import time
 import matplotlib.pyplot as plt
 
 from conftest import ROOT
-from karabakh_figures.data.files import locked, write_whole
+from karabakh_figures.data.files import write_whole
 from karabakh_figures.data.paths import FIGURES_DIR_VARIABLE
 from karabakh_figures.presentation import charts
 
@@ -46,7 +46,7 @@ def test_the_index_waits_for_the_notebook_writing_it_and_lists_every_figure(tmp_
     axes.bar(["a", "b"], [1, 2])
     (tmp_path / "01-other.json").write_text(json.dumps(
         {"figure": "01-other", "title": "Another chart", "notebook": "", "data": [], "alt": "Bars."}), encoding="utf-8")
-    with locked(tmp_path):  # another notebook rewriting the index
+    with charts.index_lock(tmp_path):  # another notebook rewriting the index
         exporting = threading.Thread(target=charts.export, args=(figure, "01-chart"),
                                      kwargs={"alt": "Two bars.", "data": ["territories.csv"],
                                              "rows": pd.DataFrame({"bar": ["a", "b"], "value": [1, 2]})})

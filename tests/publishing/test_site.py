@@ -147,19 +147,88 @@ def test_a_readme_s_tables_name_each_cell_s_column_for_a_phone(site):
         assert '<td>' not in table and re.findall(r'<td data-label="([^"]+)"', table)
 
 
-@pytest.mark.parametrize("term", ["Mijatović", "Bishkek", "Meskhetian", "Hajduković"])
-def test_search_from_disk_finds_a_term_on_the_pages_that_hold_it(browser, site, term):
+def searched(browser, site, query: str) -> dict:
+    """What the search box of a page opened from disk, on a phone, lists for `query`: the count it says, and each
+    result's page, section address, and snippet with its marked words."""
+    tab = browser.new_page(viewport=SCREENS["phone"])
+    tab.goto((site / "notebooks" / "02-khojaly-casualties.html").as_uri())
+    tab.fill("#site-search-box", query)
+    tab.wait_for_selector("#site-search-results li a")
+    results = tab.eval_on_selector_all("#site-search-results li", """items => items.map(item => ({
+        href: item.querySelector('a').href, snippet: item.querySelector('.snippet').textContent,
+        marked: [...item.querySelectorAll('.snippet mark')].map(mark => mark.textContent)}))""")
+    count = int(tab.inner_text("#site-search-results p").split()[0])
+    tab.close()
+    for result in results:
+        address = result["href"].removeprefix(site.as_uri() + "/")
+        result["page"], result["url"] = address.split("?")[0], address.split("?")[0] + (
+            "#" + address.split("#", 1)[1] if "#" in address else "")
+    return {"count": count, "results": results}
+
+
+@pytest.mark.parametrize("term", ["Mijatović", "Bishkek", "Meskhetian", "Hajduković", "Xəbərlənti"])
+def test_search_from_disk_finds_a_term_on_the_pages_that_hold_it_with_a_snippet(browser, site, term):
     from karabakh_figures.publishing.search import words_found
 
     expected = words_found(site, term)
     assert expected, term
+    found = searched(browser, site, term)
+    pages = {result["page"] for result in found["results"]}
+    assert pages <= set(expected)
+    if found["count"] <= len(found["results"]):
+        assert sorted(pages) == expected
+    for result in found["results"]:
+        assert any(term.lower() in marked.lower() for marked in result["marked"]), result
+
+
+def test_a_reference_text_is_a_page_that_search_finds(browser, site):
+    """A term that only the reference files hold (the Azerbaijani words of a quote the data keeps) is found there."""
+    from karabakh_figures.publishing.search import words_found
+
+    pages = words_found(site, "Xəbərlənti")
+    assert pages and any(page.startswith("data/raw/") for page in pages)
+    assert {result["page"] for result in searched(browser, site, "Xəbərlənti")["results"]} & {
+        page for page in pages if page.startswith("data/raw/")}
+
+
+def test_a_number_is_found_without_its_separators_and_opens_at_its_section_marked(browser, site):
+    from karabakh_figures.publishing.search import words_found
+
+    written = "115,183"
+    found = searched(browser, site, written.replace(",", ""))
+    assert found["results"] and set(words_found(site, written)) >= {result["page"] for result in found["results"]}
+    assert all(written in result["marked"] for result in found["results"])
+    first = found["results"][0]
     tab = browser.new_page(viewport=SCREENS["phone"])
-    tab.goto((site / "notebooks" / "02-khojaly-casualties.html").as_uri())
-    tab.fill("#site-search-box", term)
-    tab.wait_for_selector("#site-search-results li a")
-    found = tab.eval_on_selector_all("#site-search-results li a", "links => links.map(link => link.href)")
+    tab.goto(first["href"], wait_until="load")
+    marks = tab.eval_on_selector_all("mark.search-mark", """marks => marks.map(mark => {
+        const box = mark.getBoundingClientRect();
+        return {text: mark.textContent, top: box.top, bottom: box.bottom, height: innerHeight,
+                section: [...document.querySelectorAll('h2')].filter(heading =>
+                    heading.compareDocumentPosition(mark) & Node.DOCUMENT_POSITION_FOLLOWING).pop()?.id ?? ''};
+    })""")
     tab.close()
-    assert sorted({link.split("#")[0].removeprefix(site.as_uri() + "/") for link in found}) == expected
+    assert marks and {mark["text"] for mark in marks} == {written}
+    assert 0 <= marks[0]["top"] and marks[0]["bottom"] <= marks[0]["height"], "the first mark is not in view"
+    section = first["url"].split("#", 1)[1] if "#" in first["url"] else ""
+    assert {mark["section"] for mark in marks} == {section}, "marks outside the section opened"
+
+
+def test_search_lists_first_the_sections_and_pages_that_hold_every_term(browser, site):
+    from karabakh_figures.publishing.search import site_sections
+
+    terms = ["bishkek", "ceasefire"]
+    sections = {section["url"]: " ".join([section["page"], section["section"], section["text"]]).lower()
+                for section in site_sections(site)}
+    pages = {}
+    for url, text in sections.items():
+        pages.setdefault(url.split("#")[0], set()).update(term for term in terms if term in text)
+
+    def rank(url: str) -> int:
+        return 2 if all(term in sections[url] for term in terms) else 1 if pages[url.split("#")[0]] == set(terms) else 0
+
+    ranks = [rank(result["url"]) for result in searched(browser, site, " ".join(terms))["results"]]
+    assert ranks and ranks[0] == 2 and ranks == sorted(ranks, reverse=True), ranks
 
 
 def test_the_sources_can_be_filtered_by_how_they_were_read_and_who_runs_the_page(browser, served):
@@ -242,6 +311,8 @@ def seen_pages(browser, site, served):
 
 def test_every_page_loads_cleanly_with_images_alt_text_and_working_links(site, served, seen_pages):
     assert list(seen_pages) == ["data.html", "data/README.html", "data/geo/README.html", "data/raw/README.html",
+                                *(f"data/raw/{path.stem}.html" for path in sorted((DATA / "raw").glob("*"))
+                                  if path.suffix in (".md", ".txt") and path.name != "README.md"),
                                 "figures/README.html", "index.html", "notebooks/00-overview.html",
                                 "notebooks/01-territories.html", "notebooks/02-khojaly-casualties.html",
                                 "notebooks/03-recognition-timeline.html", "notebooks/04-data-notes.html",
@@ -458,3 +529,158 @@ def test_every_address_of_a_source_is_shown_in_full_and_is_a_link(site):
     links = [link for text in lists for link in re.findall(r'<a href="(https?://[^"]+)">([^<]*)</a>', text)]
     assert len(links) > 100
     assert [href for href, shown in links if html.unescape(shown) != html.unescape(href)] == []
+
+
+#: The most a page may load on a phone, scrolled to its end: its HTML, styles, scripts and every image as loaded.
+PHONE_PAGE_BYTES = 400_000
+#: The most height the site's header may take on a phone, its menu closed.
+PHONE_HEADER_PX = 120
+#: What a phone loads of a page scrolled to its end, step by step as a reader scrolls (lazy images load as they come
+#: near), and what it then shows: the header's height, every chart image and whether it opens an SVG, the bytes of
+#: every resource, the page's height and whether it has a list of contents.
+PHONE_MEASURES = """async () => {
+    const pause = () => new Promise(done => setTimeout(done, 60));
+    for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) { scrollTo(0, y); await pause(); }
+    scrollTo(0, document.documentElement.scrollHeight);
+    await Promise.all([...document.images].filter(image => image.currentSrc && !image.complete).map(image =>
+        new Promise(done => { image.onload = image.onerror = done; setTimeout(done, 10000); })));
+    const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+    return {
+        header: document.querySelector('.site-header').getBoundingClientRect().height,
+        charts: [...document.images].filter(image => /(^|\\/)figures\\//.test(image.getAttribute('src')))
+            .map(image => ({src: image.currentSrc.split('/').pop(),
+                            svg: image.closest('a')?.getAttribute('href') ?? ''})),
+        bytes: Object.fromEntries(entries.map(entry => [entry.name.split('/').slice(3).join('/'),
+                                                        Math.max(entry.transferSize, entry.encodedBodySize)])),
+        height: document.documentElement.scrollHeight,
+        contents: !!document.querySelector('nav.contents'),
+    };
+}"""
+
+
+@pytest.fixture(scope="session")
+def phone_pages(browser, site, served):
+    """Every page on a 390-px phone, each in a tab of its own (nothing cached from another page), scrolled to its
+    end."""
+    seen = {}
+    for name in pages(site):
+        tab = browser.new_page(viewport=SCREENS["phone"])
+        tab.goto(served + name, wait_until="load")
+        seen[name] = tab.evaluate(PHONE_MEASURES)
+        tab.close()
+    return seen
+
+
+def test_on_a_phone_every_chart_is_its_narrow_render_and_opens_its_svg(phone_pages, site):
+    charts = [(page, chart) for page, found in phone_pages.items() for chart in found["charts"]]
+    assert {page for page, _ in charts} >= {"index.html", "notebooks/00-overview.html"}
+    for page, chart in charts:
+        assert chart["src"].endswith("-narrow.png"), f"{page}: {chart['src']} is not a narrow render"
+        assert chart["svg"].endswith(chart["src"].removesuffix("-narrow.png") + ".svg"), f"{page}: {chart}"
+        assert (site / page).parent.joinpath(chart["svg"]).resolve().is_file(), f"{page}: {chart['svg']} is missing"
+
+
+def test_a_page_scrolled_to_its_end_on_a_phone_loads_at_most_its_budget(phone_pages):
+    loaded = {page: sum(found["bytes"].values()) for page, found in phone_pages.items()}
+    assert all(found["bytes"] for found in phone_pages.values())
+    assert {page: total for page, total in loaded.items() if total > PHONE_PAGE_BYTES} == {}
+
+
+def test_on_a_phone_the_header_is_short_and_its_menu_opens(phone_pages, browser, served):
+    assert {page: found["header"] for page, found in phone_pages.items() if found["header"] > PHONE_HEADER_PX} == {}
+    tab = browser.new_page(viewport=SCREENS["phone"])
+    tab.goto(served + "notebooks/02-khojaly-casualties.html")
+    links = tab.locator("#site-pages a")
+    assert links.count() >= 10 and not links.first.is_visible()
+    tab.click(".menu-button")
+    assert all(link.is_visible() for link in links.all())
+    assert tab.get_attribute(".menu-button", "aria-expanded") == "true"
+    tab.close()
+
+
+def test_a_long_page_keeps_a_way_back_to_its_top_and_its_contents(phone_pages, browser, served):
+    long_pages = [page for page, found in phone_pages.items() if found["height"] > 4 * SCREENS["phone"]["height"]]
+    assert "notebooks/08-displacement.html" in long_pages
+    tab = browser.new_page(viewport=SCREENS["phone"])
+    for page in long_pages:
+        tab.goto(served + page)
+        tab.evaluate("scrollTo(0, document.documentElement.scrollHeight / 2)")
+        wanted = ["#top", *(["#contents"] if phone_pages[page]["contents"] else [])]
+        for href in wanted:
+            link = tab.locator(f'.page-return a[href="{href}"]')
+            box = link.bounding_box()
+            in_view = box and 0 <= box["y"] and box["y"] + box["height"] <= SCREENS["phone"]["height"]
+            assert link.is_visible() and in_view, (page, href)
+        tab.click('.page-return a[href="#top"]')
+        tab.wait_for_function("scrollY === 0")
+    tab.close()
+
+
+def test_a_dark_scheme_for_readers_who_ask_for_one_with_no_accessibility_violation(browser, site, served):
+    from axe_playwright_python.sync_playwright import Axe
+
+    tab = browser.new_page(viewport=SCREENS["desktop"], color_scheme="dark")
+    found = {}
+    for name in pages(site):
+        tab.goto(served + name)
+        ground = tab.evaluate("getComputedStyle(document.body).backgroundColor")
+        assert ground == "rgb(18, 18, 18)", f"{name}: not dark ({ground})"
+        found.update({f"{name}: {violation['id']}": violation["nodes"][0]["html"][:120] for violation in
+                      Axe().run(tab, options={"runOnly": ["color-contrast", "link-in-text-block"]}).response[
+                          "violations"]})
+    tab.close()
+    assert found == {}
+
+
+def test_a_printed_page_has_no_navigation_search_or_buttons(browser, served):
+    tab = browser.new_page(viewport=SCREENS["desktop"])
+    tab.goto(served + "notebooks/02-khojaly-casualties.html")
+    screen = {selector: tab.locator(selector).first.is_visible() for selector in
+              (".site-header nav", "#site-search-box", "#toggle-code", "main h1")}
+    tab.emulate_media(media="print")
+    printed = {selector: tab.locator(selector).first.is_visible() for selector in screen}
+    tab.close()
+    assert screen == dict.fromkeys(screen, True)
+    assert printed == {".site-header nav": False, "#site-search-box": False, "#toggle-code": False, "main h1": True}
+
+
+def test_how_to_cite_gives_a_ready_citation_and_bibtex_for_the_collection_and_the_compilation(site):
+    from karabakh_figures.publishing.citing import citation
+
+    cite = citation()
+    section = (site / "data.html").read_text(encoding="utf-8").split('<section id="cite">')[1].split("</section>")[0]
+    text = html.unescape(re.sub(r"<[^>]+>", "", section))
+    assert "cff-version" not in text and "date-released:" not in text, "the raw CITATION.cff is shown"
+    assert cite["text"] in text and cite["bibtex"] in text
+    assert re.search(r"@misc\{occupation-in-figures,\n  title = \{The Occupation in Figures\}", text)
+    assert 'href="data/raw/the-occupation-in-figures.html"' in section
+
+
+def test_a_citation_file_without_a_version_is_refused_naming_it(tmp_path):
+    from karabakh_figures.publishing.citing import citation
+
+    broken = tmp_path / "CITATION.cff"
+    broken.write_text((ROOT / "CITATION.cff").read_text(encoding="utf-8").replace("version:", "edition:"),
+                      encoding="utf-8")
+    with pytest.raises(ValueError, match="CITATION.cff: no title, version"):
+        citation(broken)
+
+
+def test_each_notebook_page_links_its_notebook_for_download(site):
+    for notebook in notebooks():
+        page = (site / "notebooks" / f"{notebook.stem}.html").read_text(encoding="utf-8")
+        assert f'<a href="{notebook.name}" download>' in page, notebook.name
+        assert (site / "notebooks" / notebook.name).read_bytes() == notebook.read_bytes()
+
+
+def test_the_compilation_is_a_page_with_each_section_where_sources_csv_says_it_begins(site):
+    header, *rows = read_rows(DATA / "sources.csv")
+    sections = {row[0]: dict(zip(header, row)) for row in rows
+                if dict(zip(header, row))["raw_file"] == "raw/the-occupation-in-figures.txt"}
+    page = (site / "data/raw/the-occupation-in-figures.html").read_text(encoding="utf-8")
+    lines = (DATA / "raw/the-occupation-in-figures.txt").read_text(encoding="utf-8").splitlines()
+    headings = dict(re.findall(r'<h2 id="([^"]+)">([^<]*)</h2>', page))
+    assert {source_id: html.unescape(headings.get(source_id, "")) for source_id in sections} == {
+        source_id: lines[int(section["section_line"]) - 1] for source_id, section in sections.items()}
+    sources = (site / "sources.html").read_text(encoding="utf-8")
+    assert 'href="data/raw/the-occupation-in-figures.html#khojaly-narrative"' in sources
