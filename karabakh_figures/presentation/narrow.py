@@ -22,13 +22,18 @@ _CHARACTER_INCHES = 0.075
 
 def lay_out_narrow(figure) -> None:
     """Lay the figure out again for a phone: NARROW_INCHES wide, its panels stacked in one column in reading
-    order (a map keeps its shape, a chart its height), empty panels left out, the header wrapped again."""
+    order, a panel holding only a key first (a map keeps its shape, a chart its height, or the height its rows'
+    wrapped names need), each with its own axis, empty panels left out, the header wrapped again."""
     panels = [axes for axes in figure.axes if axes.get_subplotspec() is not None]
     shown = [axes for axes in panels if axes.has_data() or axes.get_legend() or axes.texts or axes.collections
              or axes.child_axes] or panels
     for axes in set(panels) - set(shown):
         axes.set_visible(False)
+    # A key in a panel of its own (a legend and nothing drawn) comes before the panels it explains.
+    shown.sort(key=lambda axes: not (axes.get_legend() and not axes.has_data()))
     for axes in shown:
+        if len(axes.get_shared_x_axes().get_siblings(axes)) > 1:  # stacked panels each keep their time axis
+            axes.tick_params(axis="x", labelbottom=True)
         _number_labels(axes)
         _wrap_outside_labels(axes)
         _wrap_row_names(axes)

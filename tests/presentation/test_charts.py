@@ -223,3 +223,19 @@ def test_on_a_phone_numbered_labels_keep_their_names_in_a_key_under_the_panel():
     assert [label.get_text() for label in labels] == ["1", "2"]
     assert "1. Fizuli 23 August 1993\n2. Jabrayil 23 August 1993" in [text.get_text() for text in axes.texts]
     plt.close(figure)
+
+
+def test_on_a_phone_a_key_comes_before_its_panels_and_each_stacked_panel_keeps_its_axis():
+    from matplotlib.lines import Line2D
+
+    figure, axes = charts.titled_figure("Panels", "What they show", "the data", nrows=3, size=(9, 6), sharex=True)
+    for panel in axes[:2]:
+        panel.plot([2000, 2010], [1, 2], "o")
+    axes[2].legend(handles=[Line2D([], [], marker="o", label="a count")])
+    narrow.lay_out_narrow(figure)
+    figure.draw_without_rendering()
+    tops = {panel: panel.get_position().y1 for panel in axes}
+    assert tops[axes[2]] > tops[axes[0]] > tops[axes[1]], "the key first, then the panels in reading order"
+    shown = [label.get_text() for label in axes[0].get_xticklabels() if label.get_visible() and label.get_text()]
+    assert shown, "the upper panel keeps its own time axis"
+    plt.close(figure)
