@@ -33,7 +33,8 @@ def _count_mark(axes, row, x, y, *, size: float = 7, slot: int = 0) -> None:
     """One figure: a circle for a stock, a triangle for a flow (a '<' for a flow counted up to a date), coloured
     by whose count it is, hollow where an outside body relays a party's count; a stated range is a vertical
     line from its low to its high. `slot`: marks at one place are set that many widths apart (set_apart)."""
-    placed = {"transform": offset_transform(axes, slot, size * 1.2)}
+    # A mark set beside another at the panel's edge (a figure with no date) is drawn whole, not cut by the frame.
+    placed = {"transform": offset_transform(axes, slot, size * 1.2), "clip_on": slot == 0}
     relayed = not pd.isna(row.count_by)
     color = SIDE_COLOURS[row.count_by if relayed else row.side]
     marker = _MEASURE_MARKERS[LATEST_ONLY if row.date_precision == LATEST_ONLY else row.measure]
