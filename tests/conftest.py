@@ -5,6 +5,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from karabakh_figures.data.files import locked
+from karabakh_figures.publishing.build import build
 from karabakh_figures.publishing.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,6 +41,23 @@ def set_cell(path: Path, row: int, column: str, value: str) -> None:
 def row_number(path: Path, key: str) -> int:
     """The row (header = 1) whose first cell is `key`."""
     return next(number for number, cells in enumerate(read_rows(path), start=1) if cells[0] == key)
+
+
+@pytest.fixture(scope="session")
+def fresh_build(tmp_path_factory, worker_id) -> Path:
+    """The collection built afresh from the committed data and notebooks (OUT/notebooks, figures and site), once
+    for a whole test run: the committed-outputs tests compare with it and the browser tests read its site. The
+    first test worker to ask builds it while the other waits on its lock, then reads the same folder (pytest-xdist's
+    way of sharing a session fixture): built once, not once per worker and again for the site."""
+    shared = tmp_path_factory.getbasetemp()
+    shared = shared if worker_id == "master" else shared.parent
+    out, finished = shared / "fresh-build", shared / "fresh-build.finished"
+    with locked(shared / "fresh-build.lock"):
+        if not finished.is_file():
+            shutil.rmtree(out, ignore_errors=True)
+            build(DATA, out, report=lambda line: None)
+            finished.touch()
+    return out
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ import pandas as pd
 from matplotlib.dates import DateFormatter, DayLocator
 
 from ..data.dates import LATEST_ONLY
+from .overlaps import offset_transform, set_apart
 from .style import OKABE_ITO, TEXT_GREY
 
 #: One colour per side of a displacement figure's count (whose count it is): the same in every chart.
@@ -28,17 +29,19 @@ def _x_of(row) -> float:
     return _year(row.date_end) if row.date_precision != "unknown" else _UNDATED_YEAR
 
 
-def _count_mark(axes, row, x, y, *, size: float = 7) -> None:
+def _count_mark(axes, row, x, y, *, size: float = 7, slot: int = 0) -> None:
     """One figure: a circle for a stock, a triangle for a flow (a '<' for a flow counted up to a date), coloured
     by whose count it is, hollow where an outside body relays a party's count; a stated range is a vertical
-    line from its low to its high."""
+    line from its low to its high. `slot`: marks at one place are set that many widths apart (set_apart)."""
+    # A mark set beside another at the panel's edge (a figure with no date) is drawn whole, not cut by the frame.
+    placed = {"transform": offset_transform(axes, slot, size * 1.2), "clip_on": slot == 0}
     relayed = not pd.isna(row.count_by)
     color = SIDE_COLOURS[row.count_by if relayed else row.side]
     marker = _MEASURE_MARKERS[LATEST_ONLY if row.date_precision == LATEST_ONLY else row.measure]
     if not pd.isna(row.high):
-        axes.plot([x, x], [row.low, row.high], color=color, linewidth=2.5, solid_capstyle="butt")
+        axes.plot([x, x], [row.low, row.high], color=color, linewidth=2.5, solid_capstyle="butt", **placed)
     axes.plot([x], [row.low if pd.isna(row.high) else row.high], marker=marker, markersize=size, linestyle="none",
-              color=color, markerfacecolor="white" if relayed else color, markeredgewidth=1.6)
+              color=color, markerfacecolor="white" if relayed else color, markeredgewidth=1.6, **placed)
 
 
 def figure_panels(panels, figures: pd.DataFrame, groups: dict[str, str]) -> list[str]:
@@ -50,21 +53,24 @@ def figure_panels(panels, figures: pd.DataFrame, groups: dict[str, str]) -> list
     described_groups = []
     for axes, (group, name) in zip(flat, groups.items()):
         rows = figures[figures["group"].eq(group)]
-        for row in rows.itertuples():
+        tops = rows["high"].fillna(rows["low"])
+        low, high = rows["low"].min(), tops.max()
+        slots = set_apart([(_x_of(row), top) for row, top in zip(rows.itertuples(), tops)], (44, high * 1.3))
+        for row, slot in zip(rows.itertuples(), slots):
             x = _x_of(row)
             if x != _UNDATED_YEAR and row.date_precision not in ("day", LATEST_ONLY) and row.measure == "flow":
                 axes.plot([_year(row.date_start), x], [row.low] * 2, color=SIDE_COLOURS[row.side], linewidth=1.2,
                           alpha=0.7)
-            _count_mark(axes, row, x, row.low)
-        tops = rows["high"].fillna(rows["low"])
-        low, high = rows["low"].min(), tops.max()
-        ends = {rows["low"].idxmin(): low, tops.idxmax(): high}
+            _count_mark(axes, row, x, row.low, slot=slot)
+        ends = {rows["low"].idxmin(): low} if low == high else {rows["low"].idxmin(): low, tops.idxmax(): high}
         for (index, value), above in zip(ends.items(), (False, True)):
             x = _x_of(next(rows.loc[[index]].itertuples()))
-            # The highest above its mark, the lowest to its left, so that two close ends do not overprint.
-            axes.annotate(f"{value:,.0f}", (x, value), xytext=(0, 7) if above else (-7, 0), textcoords="offset points",
-                          ha="center" if above else "right", va="bottom" if above else "center", fontsize=8,
-                          color=TEXT_GREY)
+            # The highest above its mark, the lowest to its left (to its right near the left edge), so that two
+            # close ends do not overprint; near an edge, a label runs inwards, not into the next panel.
+            inwards = "left" if x < 1996 else "right" if x > 2020 else "center"
+            axes.annotate(f"{value:,.0f}", (x, value), xytext=(0, 7) if above else (7 if x < 1996 else -7, 0),
+                          textcoords="offset points", ha=inwards if above else "left" if x < 1996 else "right",
+                          va="bottom" if above else "center", fontsize=8, color=TEXT_GREY)
         axes.set_title(textwrap.fill(name, 38), fontsize=9.5, loc="left")
         axes.set_ylim(0, high * 1.3)
         axes.set_xlim(1986, 2030)

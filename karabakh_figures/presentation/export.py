@@ -17,6 +17,7 @@ from matplotlib.ticker import FuncFormatter, ScalarFormatter
 from ..data.files import write_whole
 from ..data.paths import FIGURES_DIR_VARIABLE, ROOT, figures_dir
 from .narrow import NARROW_SUFFIX, lay_out_narrow
+from .overlaps import drawn_texts, refuse_hidden_marks, refuse_text_over_text
 from .style import Description, with_places_named
 
 
@@ -46,7 +47,7 @@ def export(figure, name: str, *, alt: str, data: list[str], rows: pd.DataFrame,
     folder.mkdir(parents=True, exist_ok=True)
     alt = with_places_named(alt)
     _thousands_on_axes(figure)
-    bounds = _laid_out_bounds(figure)
+    bounds = _laid_out_bounds(figure, name, "wide")
     paths = [folder / f"{name}.svg", folder / f"{name}.png", folder / f"{name}.json", folder / f"{name}.csv"]
     figure.savefig(paths[0], format="svg", metadata={"Date": None, "Creator": None}, bbox_inches=bounds)
     figure.savefig(paths[1], format="png", metadata={"Software": None}, bbox_inches=bounds)
@@ -57,7 +58,8 @@ def export(figure, name: str, *, alt: str, data: list[str], rows: pd.DataFrame,
     ticks = [(axis, axis.get_major_locator(), axis.get_major_formatter()) for axes in figure.axes
              for axis in (axes.xaxis, axes.yaxis)]
     lay_out_narrow(figure)
-    figure.savefig(narrow, format="png", metadata={"Software": None}, bbox_inches=_laid_out_bounds(figure))
+    figure.savefig(narrow, format="png", metadata={"Software": None},
+                   bbox_inches=_laid_out_bounds(figure, name, "narrow"))
     for axis, locator, formatter in ticks:
         axis.set_major_locator(locator)
         axis.set_major_formatter(formatter)
@@ -106,10 +108,13 @@ def _tick_text(value: float, _position=None) -> str:
     return text.replace("-", "\N{MINUS SIGN}")
 
 
-def _laid_out_bounds(figure):
+def _laid_out_bounds(figure, name: str, render: str):
     """Lay the figure out once and return its tight bounds, so that each file written is one render: left
-    to savefig, every format would lay it out and measure it again before drawing it."""
-    figure.draw_without_rendering()
+    to savefig, every format would lay it out and measure it again before drawing it. The draw that lays it out
+    also measures every text and mark drawn: a render with text over text (TextOverTextError) or a mark hidden
+    under another (HiddenMarkError) is refused."""
+    refuse_text_over_text(drawn_texts(figure), name, render)
+    refuse_hidden_marks(figure, name, render)
     # None, not "none": "none" leaves a placeholder engine, and savefig lays out again before any engine.
     with mpl.rc_context({"figure.autolayout": False, "figure.constrained_layout.use": False}):
         figure.set_layout_engine(None)

@@ -25,7 +25,7 @@ from ..data.paths import DISTRICTS_FILE, data_dir
 from ..data.place_names import with_both_names
 from ..data.words import date_label, date_labels, formatted
 from ..subjects.control import CHANGED, LISTED, PART, RULE, STATES, control_state, not_drawn_whole, passed_to
-from . import charts
+from . import charts, narrow
 
 #: Drawn in UTM zone 38N, the local projection for the South Caucasus.
 LOCAL = "EPSG:32638"
@@ -170,19 +170,25 @@ def draw_territories_by_date(axes, shapes: gpd.GeoDataFrame) -> None:
                         edgecolor=date_colour(shape.date_end), hatch="///", linewidth=0.8)
 
 
-def label_territories(axes, shapes: gpd.GeoDataFrame, texts: list[str], offsets: dict[str, tuple[int, int]]) -> None:
-    """A label per territory at a point inside it (or moved by `offsets`, in points, with a leader line)."""
+def label_territories(axes, shapes: gpd.GeoDataFrame, texts: list[str], offsets: dict[str, tuple[int, int]],
+                      numbered: bool = True) -> None:
+    """A label per territory at a point inside it (or moved by `offsets`, in points, with a leader line); on a
+    phone, where the names would run into each other, a number, with a key under the map (unless not `numbered`:
+    a few names apart)."""
     others = shapes.set_index("territory_id")
+    labels = []
     for shape, text in zip(shapes.itertuples(), texts):
         geometry = shape.geometry
         if shape.territory_id == "nagorno-karabakh":  # label the part that Shusha does not cover
             geometry = geometry.difference(others.loc["shusha", "geometry"])
         point = geometry.representative_point()
         offset = offsets.get(shape.territory_id, (0, 0))
-        axes.annotate(text, (point.x, point.y), xytext=offset, textcoords="offset points", ha="center", va="center",
-                      fontsize=8, path_effects=_HALO,
-                      arrowprops={"arrowstyle": "-", "color": charts.TEXT_GREY, "linewidth": 0.6} if offset != (0, 0)
-                      else None)
+        labels.append(axes.annotate(
+            text, (point.x, point.y), xytext=offset, textcoords="offset points", ha="center", va="center", fontsize=8,
+            path_effects=_HALO,
+            arrowprops={"arrowstyle": "-", "color": charts.TEXT_GREY, "linewidth": 0.6} if offset != (0, 0) else None))
+    if numbered:
+        narrow.numbered_on_a_phone(axes, labels)
 
 
 def mark_partial(axes, shapes: gpd.GeoDataFrame, territory_ids: list[str]) -> None:
@@ -354,7 +360,7 @@ def named_panel(axes, features: gpd.GeoDataFrame, shapes: gpd.GeoDataFrame, name
     draw_shapes(axes, shapes.geometry, facecolor="none", edgecolor=charts.TEXT_GREY, linewidth=0.6)
     chosen = shapes[shapes["territory_id"].isin(named)]
     draw_shapes(axes, chosen.geometry, facecolor=charts.OKABE_ITO["vermillion"], edgecolor="white", linewidth=0.8)
-    label_territories(axes, chosen, list(chosen["name"]), {})
+    label_territories(axes, chosen, list(chosen["name"]), {}, numbered=False)
     axes.set_title(title, fontsize=10, fontweight="bold")
     axes.text(0, -0.02, textwrap.fill(note, 48), transform=axes.transAxes, fontsize=8, va="top",
               color=charts.TEXT_GREY)

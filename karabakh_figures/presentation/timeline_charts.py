@@ -5,6 +5,7 @@ import pandas as pd
 
 from ..data.dates import LATEST_ONLY
 from ..subjects.control import TOWN_SCOPES
+from .overlaps import offset_transform, set_apart
 from .style import PALETTE, TEXT_GREY
 
 
@@ -51,6 +52,7 @@ def control_bars(axes, periods: pd.DataFrame, names: list[str]) -> list[str]:
     the first change as precisely as given (`periods` as from subjects.control.control_periods). Returns each row
     as the alt text names it."""
     positions = dict(zip(names, range(len(names) - 1, -1, -1)))
+    span = periods["date_end"].max() - periods["occupied_end"].min()  # the time the marks are set apart on
     described_rows = []
     for name, changes in periods.groupby("name", sort=False):
         y, start = positions[name], changes["date_end_compilation"].iloc[0]
@@ -60,18 +62,22 @@ def control_bars(axes, periods: pd.DataFrame, names: list[str]) -> list[str]:
         axes.plot([start, first], [y, y], color=PALETTE[0], linewidth=7, solid_capstyle="butt", alpha=0.55)
         if when.max() > first:
             axes.plot([first, when.max()], [y, y], color=PALETTE[0], linewidth=1.5, linestyle=":")
-        for change, at in zip(changes.itertuples(), when):
+        # Changes close in time on one row are set one above another (the side set_apart moves them to), so that
+        # no mark hides another.
+        slots = set_apart([(0, at.value) for at in when], (1, span.value), size=0.06)
+        for change, at, slot in zip(changes.itertuples(), when, slots):
             town = change.scope in TOWN_SCOPES
             color = PALETTE[1] if town else PALETTE[0]
+            placed = {"transform": offset_transform(axes, slot, 7, upwards=True)}
             if change.date_precision == LATEST_ONLY:
                 axes.plot([at], [y], marker="<", markersize=8, linestyle="none", color=color,
-                          markerfacecolor="white" if town else color, markeredgewidth=2)
+                          markerfacecolor="white" if town else color, markeredgewidth=2, **placed)
             elif change.date_precision not in ("day", "days"):  # a month or year: its whole range, not a point
                 axes.plot([change.date_start, change.date_end], [y, y], color=color, linewidth=9,
-                          solid_capstyle="butt")
+                          solid_capstyle="butt", **placed)
             else:
                 axes.plot([at], [y], marker="o", markersize=8, linestyle="none", color=color,
-                          markerfacecolor="white" if town else color, markeredgewidth=2)
+                          markerfacecolor="white" if town else color, markeredgewidth=2, **placed)
         earliest = changes.loc[when.idxmin()]
         years = (first - start).days / 365.25
         at_most = "at most " if earliest["date_precision"] == LATEST_ONLY else ""

@@ -9,11 +9,12 @@ import threading
 import time
 
 import matplotlib.pyplot as plt
+import pytest
 
 from conftest import ROOT
 from karabakh_figures.data.files import write_whole
 from karabakh_figures.data.paths import FIGURES_DIR_VARIABLE
-from karabakh_figures.presentation import charts
+from karabakh_figures.presentation import charts, narrow, overlaps
 
 
 def test_a_record_being_rewritten_is_read_whole_or_as_before(tmp_path):
@@ -137,3 +138,104 @@ def test_the_departure_s_counts_are_numbered_from_the_highest_and_named_in_the_k
     assert labels[-1].startswith("Population before: ")
     assert numbers == [str(number) for number in range(1, len(counts) + 1)]
     assert " ".join(key.texts[0].get_text().split()).startswith(f"1. {labels[0]}"[:40])
+
+
+def _exported(tmp_path, draw, size=(4, 3)):
+    """Export a chart that `draw(axes)` fills, to tmp_path."""
+    import pandas as pd
+
+    figure, axes = charts.titled_figure("A chart", "What it shows", "the data", size=size)
+    draw(axes)
+    return charts.export(figure, "01-planted", alt="A planted chart.", data=[], rows=pd.DataFrame({"a": [1]}),
+                         folder=tmp_path)
+
+
+def test_a_chart_with_text_over_text_is_refused_naming_both_texts(tmp_path):
+    def two_labels_at_one_place(axes):
+        axes.plot([0, 1], [0, 1])
+        axes.annotate("Kalbajar 2 April 1993", (0.5, 0.5))
+        axes.annotate("Lachin 18 May 1992", (0.52, 0.5))
+
+    with pytest.raises(overlaps.TextOverTextError, match="01-planted .wide render.*Kalbajar 2 April 1993.*Lachin"):
+        _exported(tmp_path, two_labels_at_one_place)
+
+
+def test_text_over_text_only_on_a_phone_is_refused_in_the_narrow_render(tmp_path):
+    def labels_far_apart_only_when_wide(axes):
+        axes.set_xlim(0, 10)
+        axes.annotate("a long label on the left", (0, 0.5), annotation_clip=False)
+        axes.annotate("and its neighbour", (4, 0.5), annotation_clip=False)
+
+    with pytest.raises(overlaps.TextOverTextError, match="narrow render"):
+        _exported(tmp_path, labels_far_apart_only_when_wide, size=(9, 3))
+
+
+def test_texts_apart_a_halo_and_a_mark_under_a_text_pass(tmp_path):
+    import matplotlib.patheffects as path_effects
+
+    def apart(axes):
+        axes.plot([0, 1], [0, 1], "o")
+        axes.annotate("one", (0, 0), path_effects=[path_effects.withStroke(linewidth=2.5, foreground="white")])
+        axes.annotate("two", (1, 1))
+
+    assert _exported(tmp_path, apart).paths[0].is_file()
+
+
+def test_a_halo_does_not_hide_a_text_from_the_measure():
+    import matplotlib.patheffects as path_effects
+
+    figure, axes = plt.subplots(figsize=(4, 3))
+    for words in ("Gubadli", "Jabrayil"):
+        axes.annotate(words, (0.5, 0.5), path_effects=[path_effects.withStroke(linewidth=2.5, foreground="white")])
+    assert overlaps.overlapping_texts(overlaps.drawn_texts(figure)) == [("Gubadli", "Jabrayil")]
+    plt.close(figure)
+
+
+def test_a_mark_hidden_under_another_is_refused(tmp_path):
+    def two_marks_at_one_place(axes):
+        axes.plot([2000], [700_000], "o", markersize=7)
+        axes.plot([2000], [700_000], "o", markersize=7)
+
+    with pytest.raises(overlaps.HiddenMarkError, match="01-planted .wide render"):
+        _exported(tmp_path, two_marks_at_one_place)
+
+
+def test_marks_at_one_place_set_apart_are_all_seen(tmp_path):
+    places = [(2000, 700_000), (2000, 700_000), (2000.2, 700_500), (1990, 100_000)]
+    slots = overlaps.set_apart(places, (40, 1_000_000))
+    assert slots[0] == 0 and len(set(slots[:3])) == 3 and slots[3] == 0
+
+    def set_apart(axes):
+        for (x, y), slot in zip(places, slots):
+            axes.plot([x], [y], "o", markersize=7, transform=overlaps.offset_transform(axes, slot, 7 * 1.2))
+        axes.set(xlim=(1986, 2026), ylim=(0, 1_000_000))
+
+    assert _exported(tmp_path, set_apart).paths[0].is_file()
+
+
+def test_on_a_phone_numbered_labels_keep_their_names_in_a_key_under_the_panel():
+    figure, axes = charts.titled_figure("A map", "What it shows", "the data", size=(4, 3))
+    axes.set(xlim=(0, 1), ylim=(0, 1), aspect=1)
+    labels = [axes.annotate(name, (0.2 + 0.6 * number, 0.5), ha="center")
+              for number, name in enumerate(["Fizuli\n23 August 1993", "Jabrayil\n23 August 1993"])]
+    narrow.numbered_on_a_phone(axes, labels)
+    narrow.lay_out_narrow(figure)
+    assert [label.get_text() for label in labels] == ["1", "2"]
+    assert "1. Fizuli 23 August 1993\n2. Jabrayil 23 August 1993" in [text.get_text() for text in axes.texts]
+    plt.close(figure)
+
+
+def test_on_a_phone_a_key_comes_before_its_panels_and_each_stacked_panel_keeps_its_axis():
+    from matplotlib.lines import Line2D
+
+    figure, axes = charts.titled_figure("Panels", "What they show", "the data", nrows=3, size=(9, 6), sharex=True)
+    for panel in axes[:2]:
+        panel.plot([2000, 2010], [1, 2], "o")
+    axes[2].legend(handles=[Line2D([], [], marker="o", label="a count")])
+    narrow.lay_out_narrow(figure)
+    figure.draw_without_rendering()
+    tops = {panel: panel.get_position().y1 for panel in axes}
+    assert tops[axes[2]] > tops[axes[0]] > tops[axes[1]], "the key first, then the panels in reading order"
+    shown = [label.get_text() for label in axes[0].get_xticklabels() if label.get_visible() and label.get_text()]
+    assert shown, "the upper panel keeps its own time axis"
+    plt.close(figure)

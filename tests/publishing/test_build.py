@@ -16,13 +16,6 @@ NOTEBOOKS = notebooks()
 FIGURES = ROOT / "figures"
 
 
-@pytest.fixture(scope="session")
-def fresh_build(tmp_path_factory):
-    out = tmp_path_factory.mktemp("build")
-    build(DATA, out, report=lambda line: None)
-    return out
-
-
 def test_notebooks_are_numbered_in_reading_order():
     assert [path.name for path in NOTEBOOKS] == [
         "00-overview.ipynb", "01-territories.ipynb", "02-khojaly-casualties.ipynb",

@@ -15,8 +15,8 @@ from urllib.parse import urljoin, urlparse
 import pytest
 
 from conftest import DATA, ROOT, read_rows, row_number, set_cell
-from karabakh_figures.publishing.build import build, notebooks
-from karabakh_figures.publishing.site import WEIGHT_BUDGETS, render_site, weights
+from karabakh_figures.publishing.build import build
+from karabakh_figures.publishing.site import WEIGHT_BUDGETS, weights
 
 CHROMIUM = Path(os.environ.get("KARABAKH_CHROMIUM", "/usr/bin/chromium"))
 #: The two screens a reader's questions were tried on: a laptop and a phone.
@@ -57,11 +57,10 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    """The site rendered from the committed notebooks, figures and data, as `make` renders it."""
-    folder = tmp_path_factory.mktemp("site")
-    render_site(notebooks(), ROOT / "figures", DATA, folder)
-    return folder
+def site(fresh_build):
+    """The site as `make` renders it: that of the fresh build the committed-outputs tests compare with the committed
+    notebooks and figures (tests/publishing/test_build.py), so the same pages, not rendered a second time."""
+    return fresh_build / "site"
 
 
 @pytest.fixture(scope="session")
