@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 
 from conftest import DATA, ROOT, read_rows, row_number, set_cell
-from karabakh_figures.publishing.build import build
+from karabakh_figures.publishing.build import build, notebooks
 from karabakh_figures.publishing.site import WEIGHT_BUDGETS, weights
 
 CHROMIUM = Path(os.environ.get("KARABAKH_CHROMIUM", "/usr/bin/chromium"))
