@@ -65,3 +65,24 @@ def check_gap_figures(gaps: Table, figures: Table) -> list[Problem]:
             problems.append(Problem(str(gaps.path), row, "group", record.get("group", ""),
                                     "none of the figures in figure_ids is of this group"))
     return problems
+
+
+#: The columns of a figure's places, each of which stands in the quote or is named in inferred_fields.
+PLACE_COLUMNS = ("place_from", "place_to")
+
+
+def _plain(text: str) -> str:
+    """Lower case, hyphens and runs of white space as one space: 'Nagorno-Karabakh' and 'Nagorno Karabakh' match."""
+    return " ".join(re.sub(r"[-‐–]", " ", text).lower().split())
+
+
+def check_places(figures: Table) -> list[Problem]:
+    """A place that the quote does not name in those words ("elsewhere in Azerbaijan", a region the reference
+    reads into it) is named in inferred_fields, so that a reader knows it is our reading."""
+    return [Problem(str(figures.path), row, column, record[column],
+                    "the quote does not name this place in these words: add the column to inferred_fields and say "
+                    "in note how the place is read")
+            for row, record in figures.records() for column in PLACE_COLUMNS
+            if record.get(column) and not re.search(rf"\b{re.escape(_plain(record[column]))}\b",
+                                                    _plain(record.get("source_quote", "")))
+            and column not in record.get("inferred_fields", "").split(";")]

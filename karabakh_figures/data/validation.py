@@ -137,6 +137,7 @@ def _content_problems(tables: dict[str, Table], sections: dict[str, str | None],
         figures = tables["displacement_figures"]
         problems.extend(consistency.check_ranges(figures, "low", "high"))
         problems.extend(displacement.check_measure_dates(figures))
+        problems.extend(displacement.check_places(figures))
         if "displacement_gaps" in tables:
             problems.extend(displacement.check_gap_figures(tables["displacement_gaps"], figures))
 

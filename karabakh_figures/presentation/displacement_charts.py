@@ -7,6 +7,7 @@ import pandas as pd
 from matplotlib.dates import DateFormatter, DayLocator
 
 from ..data.dates import LATEST_ONLY
+from ..data.figure_words import figure_text
 from .style import OKABE_ITO, TEXT_GREY
 
 #: One colour per side of a displacement figure's count (whose count it is): the same in every chart.
@@ -16,6 +17,8 @@ SIDE_COLOURS = {"outside the parties": OKABE_ITO["blue"], "Azerbaijan's governme
                 "media close to Azerbaijan": OKABE_ITO["orange"], "media close to Armenia": OKABE_ITO["sky blue"]}
 #: Where a figure with no date stands on a time axis: past the last year, under the tick "no date".
 _UNDATED_YEAR = 2028.5
+#: How far a mark moves right, in years, where it would hide another.
+_STEP = 1.2
 _MEASURE_MARKERS = {"stock": "o", "flow": "^", LATEST_ONLY: "<"}
 
 
@@ -41,40 +44,67 @@ def _count_mark(axes, row, x, y, *, size: float = 7) -> None:
               color=color, markerfacecolor="white" if relayed else color, markeredgewidth=1.6)
 
 
+def _spread(rows: pd.DataFrame, height: float) -> list[float]:
+    """Each row's place on the time axis (_x_of), moved right in steps of _STEP where a mark of the same panel
+    already stands within _STEP years and 4% of the panel's height, so that no mark hides another (two undated
+    700,000s; a stock of 1995 beside a flow that ends in 1994)."""
+    placed: list[tuple[float, float]] = []
+    for row in rows.itertuples():
+        x = _x_of(row)
+        while any(abs(x - other_x) < _STEP and abs(row.low - other_y) < 0.04 * height for other_x, other_y in placed):
+            x += _STEP
+        placed.append((x, row.low))
+    return [x for x, _ in placed]
+
+
 def figure_panels(panels, figures: pd.DataFrame, groups: dict[str, str]) -> list[str]:
     """One panel per group (`groups`: id -> name, in order), every figure of it at its date: a stock at the date
-    it counts at, a flow at the end of its period with a line over the period, a figure with no date at the
-    right, under "no date". The lowest and the highest of each panel are labelled. Returns each group as the alt
-    text names it."""
+    it counts at, a flow at the end of its period, with a line over the month, year or period a row gives
+    (never a point for a span), a figure with no date at the right, under "no date"; a mark that would hide
+    another stands beside it. The lowest and the highest mark of each panel are labelled with the figure
+    whole (figure_text). Returns each group as the alt text names it, stocks and flows apart."""
     flat = list(panels.flat)
     described_groups = []
     for axes, (group, name) in zip(flat, groups.items()):
         rows = figures[figures["group"].eq(group)]
-        for row in rows.itertuples():
-            x = _x_of(row)
-            if x != _UNDATED_YEAR and row.date_precision not in ("day", LATEST_ONLY) and row.measure == "flow":
-                axes.plot([_year(row.date_start), x], [row.low] * 2, color=SIDE_COLOURS[row.side], linewidth=1.2,
-                          alpha=0.7)
-            _count_mark(axes, row, x, row.low)
         tops = rows["high"].fillna(rows["low"])
-        low, high = rows["low"].min(), tops.max()
-        ends = {rows["low"].idxmin(): low, tops.idxmax(): high}
-        for (index, value), above in zip(ends.items(), (False, True)):
-            x = _x_of(next(rows.loc[[index]].itertuples()))
+        high = tops.max()
+        places = dict(zip(rows.index, _spread(rows, high)))
+        for index, row in zip(rows.index, rows.itertuples()):
+            x = places[index]
+            if row.date_precision not in ("day", LATEST_ONLY, "unknown"):
+                axes.plot([_year(row.date_start), _x_of(row)], [row.low] * 2,
+                          color=SIDE_COLOURS[row.count_by if not pd.isna(row.count_by) else row.side],
+                          linewidth=1.2, alpha=0.7)
+            _count_mark(axes, row, x, row.low)
+        marked = {rows["low"].idxmin(): False, tops.idxmax(): True}
+        for index, above in marked.items():
+            row = rows.loc[index]
+            value = tops[index] if above else row["low"]
             # The highest above its mark, the lowest to its left, so that two close ends do not overprint.
-            axes.annotate(f"{value:,.0f}", (x, value), xytext=(0, 7) if above else (-7, 0), textcoords="offset points",
+            axes.annotate(textwrap.fill(figure_text(row.drop("count_by")), 16), (places[index], value),
+                          xytext=(0, 7) if above else (-7, 0), textcoords="offset points",
                           ha="center" if above else "right", va="bottom" if above else "center", fontsize=8,
                           color=TEXT_GREY)
         axes.set_title(textwrap.fill(name, 38), fontsize=9.5, loc="left")
         axes.set_ylim(0, high * 1.3)
-        axes.set_xlim(1986, 2030)
+        axes.set_xlim(1986, 2032)
         axes.set_xticks([1990, 2000, 2010, 2020, _UNDATED_YEAR], ["1990", "2000", "2010", "2020", "no\ndate"])
         axes.tick_params(labelsize=8.5)
-        described_groups.append(f"{name}: {len(rows)} figure{'s' if len(rows) > 1 else ''}, "
-                                + (f"{low:,.0f}" if low == high else f"from {low:,.0f} to {high:,.0f}"))
+        described_groups.append(f"{name}: " + "; ".join(_described(measure, kind)
+                                                         for measure, kind in rows.groupby("measure", sort=True)))
     for axes in flat[len(groups):]:
         axes.axis("off")
     return described_groups
+
+
+def _described(measure: str, rows: pd.DataFrame) -> str:
+    """A panel's figures of one measure for the alt text, never in one range with the other measure's: '3
+    stocks, the lowest about 575,000, the highest 789,000'."""
+    lowest, highest = rows.loc[rows["low"].idxmin()], rows.loc[rows["high"].fillna(rows["low"]).idxmax()]
+    if len(rows) == 1:
+        return f"1 {measure}, {figure_text(lowest)}"
+    return f"{len(rows)} {measure}s, the lowest {figure_text(lowest)}, the highest {figure_text(highest)}"
 
 
 def side_legend(axes) -> None:

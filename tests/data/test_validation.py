@@ -266,10 +266,6 @@ CELL_CASES = {
         DISPLACED, "tnh-2020-azerbaijan", "side", 'outside the parties',
         ['column side, value "outside the parties": the issuer "Azerbaijan\'s government, as The New Humanitarian '
          'reports" is a party\'s body: give that party as the side']),
-    "a figure on a party's page marked outside": (
-        DISPLACED, "aliyev-heritage-idps", "side", 'outside the parties',
-        ['column side, value "outside the parties": the page read, on lib.aliyev-heritage.org, is run by a party '
-         '(hosts.csv): give that party as the side, or say whose count it is in count_by']),
     "a gap naming a figure that does not exist": (
         "displacement_gaps.csv", "idmc-2010-children", "figure_ids", 'idmc-2009',
         ['column figure_ids, value "idmc-2009": not a figure_id in displacement_figures.csv']),
@@ -500,6 +496,21 @@ def test_a_recognition_sourced_outside_the_compilation_is_not_one_it_reports(dat
     assert (f'{where}, column source_id, value "ctx-later-recognitions": an act in recognitions.csv is one the '
             "compilation reports, so its source is a section of the compilation (kind 'compilation section'); an "
             "act reported elsewhere goes in later_recognitions.csv") in validate(data_copy)[2]
+
+
+def test_a_figure_on_a_party_s_page_marked_outside(data_copy, validate):
+    break_cell(data_copy, DISPLACED, "az-committee-idps", "issuer", "a page's editors")
+    where = break_cell(data_copy, DISPLACED, "az-committee-idps", "side", "outside the parties")
+    assert validate(data_copy)[2][:-1] == [
+        f'{where}, column side, value "outside the parties": the page read, on qmkdk.gov.az, is run by a party '
+        "(hosts.csv): give that party as the side, or say whose count it is in count_by"]
+
+
+def test_a_place_the_quote_does_not_name_is_marked_inferred(data_copy, validate):
+    where = break_cell(data_copy, DISPLACED, "idmc-2010", "inferred_fields", "")
+    assert validate(data_copy)[2][:-1] == [
+        f'{where}, column place_to, value "Azerbaijan": the quote does not name this place in these words: add the '
+        "column to inferred_fields and say in note how the place is read"]
 
 
 def test_a_displacement_range_that_runs_downwards(data_copy, validate):
