@@ -6,7 +6,8 @@ The entry points, by what they are for (each is importable from here by name; he
 
 - The data: load (a table, validated, with typed columns), checked_data, table_paths; DataError, the one error
   for data that does not validate, and Problem, one line of it.
-- How numbers and dates are written: formatted, span, written_date, date_label, date_labels.
+- How numbers and dates are written: formatted, span, written_date, date_label, date_labels; a figure printed
+  whole, and a range or ratio of like figures only: figure_text, range_text, ratio_text.
 - The territories: area_totals, cumulative_area, territory_table. Khojaly: killed_by_group, estimates_table,
   statements, compare_figures, discrepancies (and the module crosschecks). Recognitions: by_date,
   recognition_table, recognition_counts.
@@ -14,8 +15,8 @@ The entry points, by what they are for (each is importable from here by name; he
   dates_against_resolutions, dates_against_report, record_checks, act_votes.
 - The contested points: positions_on, outside_records, in_brief, district_names, not_read (the points are
   karabakh_figures.subjects.positions.POINTS).
-- The people displaced: figures_of, register, gaps_table, departure_counts, population_before, departure_terms,
-  in_numbers (the groups are karabakh_figures.subjects.displacement.GROUPS).
+- The people displaced: figures_in (typed), figures_of, register, gaps_table, departure_counts,
+  population_before, departure_terms, in_numbers (the groups are karabakh_figures.subjects.displacement.GROUPS).
 - Sources and caveats: source_labels, how_read, credit, provenance, provenance_counts, party_counts,
   implied_values, caveat_table, every_caveat; the overview: key_figures.
 - Presentation: report (a table in the house style), used_here (the sources a notebook used), and the modules
@@ -35,7 +36,8 @@ _ENTRY_POINTS = {
     "DataError": "data.problems", "Problem": "data.problems",
     "load": "data.loading", "checked_data": "data.loading", "table_paths": "data.descriptor",
     "formatted": "data.words", "span": "data.words", "written_date": "data.words", "date_label": "data.words",
-    "date_labels": "data.words",
+    "date_labels": "data.words", "figure_text": "data.figure_words", "range_text": "data.figure_words",
+    "ratio_text": "data.figure_words",
     # subjects: each subject's tables and the arithmetic behind them
     "area_totals": "subjects.territories", "cumulative_area": "subjects.territories",
     "territory_table": "subjects.territories",
@@ -56,7 +58,8 @@ _ENTRY_POINTS = {
     "act_votes": "subjects.international",
     "positions_on": "subjects.positions", "outside_records": "subjects.positions", "in_brief": "subjects.positions",
     "district_names": "subjects.positions", "not_read": "subjects.positions",
-    "figures_of": "subjects.displacement", "register": "subjects.displacement", "gaps_table": "subjects.displacement",
+    "figures_in": "subjects.displacement", "figures_of": "subjects.displacement",
+    "register": "subjects.displacement", "gaps_table": "subjects.displacement",
     "departure_counts": "subjects.displacement", "population_before": "subjects.displacement",
     "departure_terms": "subjects.displacement", "in_numbers": "subjects.displacement",
     # presentation: the house style

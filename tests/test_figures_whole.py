@@ -250,3 +250,17 @@ def test_the_overview_s_key_figure_says_what_it_counts_and_follows_the_rows():
     sentence = key_figures().loc["08-displacement.ipynb", "key figure"]
     assert f"{counted['figures']} published figures of people displaced" in sentence
     assert f"{counted['relayed']} of which relay a party's count" in sentence
+
+
+def test_the_readme_s_analysis_of_the_departure_runs_on_typed_data(tmp_path, monkeypatch):
+    block = next(block for block in re.findall(r"```python\n(.*?)```", (ROOT / "README.md").read_text(
+        encoding="utf-8"), re.DOTALL) if "departure_counts()" in block)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    exec(compile(block, "README.md", "exec"), {})
+    assert (tmp_path / "my-departure-2023.png").stat().st_size > 0
+    counts = departure_counts()
+    assert pd.api.types.is_numeric_dtype(counts["low"]) and pd.api.types.is_datetime64_any_dtype(counts["date_end"])
+    from karabakh_figures import figures_in
+    typed = figures_in(DEPARTURE)
+    assert pd.api.types.is_numeric_dtype(typed["low"]) and pd.api.types.is_datetime64_any_dtype(typed["date_start"])

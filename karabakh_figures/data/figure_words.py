@@ -9,6 +9,7 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from .names import checked_frames
 from .words import formatted
 
 #: How a qualifier of the data reads before its number ("exact" reads as the bare number).
@@ -87,6 +88,7 @@ def _rows(rows: pd.DataFrame) -> list[pd.Series]:
     return [row for _, row in rows.iterrows()]
 
 
+@checked_frames
 def check_like(rows: pd.DataFrame, apart: frozenset = frozenset()) -> None:
     """Raise UnlikeFigures, naming the two rows and why, unless every two figures of `rows` are alike."""
     listed = _rows(rows)
@@ -106,6 +108,7 @@ def _top(row) -> float:
     return _value(row, "low") if high is None else high
 
 
+@checked_frames
 def ends(rows: pd.DataFrame, apart: frozenset = frozenset()) -> tuple[pd.Series, pd.Series]:
     """The lowest and the highest figure of `rows` (the highest by a stated range's top), after check_like."""
     check_like(rows, apart)
@@ -113,6 +116,7 @@ def ends(rows: pd.DataFrame, apart: frozenset = frozenset()) -> tuple[pd.Series,
     return min(listed, key=lambda row: _value(row, "low")), max(listed, key=_top)
 
 
+@checked_frames
 def range_text(rows: pd.DataFrame, apart: frozenset = frozenset(), *, described=figure_text) -> str:
     """The range of like figures, each end printed whole by `described`: 'from almost 89,000 … to 100,632 …';
     one figure alone, or several equal, are given once."""

@@ -17,6 +17,8 @@ SIDE_COLOURS = {"outside the parties": OKABE_ITO["blue"], "Azerbaijan's governme
                 "media close to Azerbaijan": OKABE_ITO["orange"], "media close to Armenia": OKABE_ITO["sky blue"]}
 #: Where a figure with no date stands on a time axis: past the last year, under the tick "no date".
 _UNDATED_YEAR = 2028.5
+#: A lowest mark left of this year is labelled to its right, clear of the tick labels.
+_LEFT_LABEL_FROM = 2003
 #: How far a mark moves right, in years, where it would hide another.
 _STEP = 1.2
 _MEASURE_MARKERS = {"stock": "o", "flow": "^", LATEST_ONLY: "<"}
@@ -81,11 +83,13 @@ def figure_panels(panels, figures: pd.DataFrame, groups: dict[str, str]) -> list
         for index, above in marked.items():
             row = rows.loc[index]
             value = tops[index] if above else row["low"]
-            # The highest above its mark, the lowest to its left, so that two close ends do not overprint.
+            # The highest above its mark; the lowest beside it, to its left, or to its right near the axis (where
+            # the left would run over the tick labels), so that two close ends do not overprint.
+            right = not above and places[index] < _LEFT_LABEL_FROM
             axes.annotate(textwrap.fill(figure_text(row.drop("count_by")), 16), (places[index], value),
-                          xytext=(0, 7) if above else (-7, 0), textcoords="offset points",
-                          ha="center" if above else "right", va="bottom" if above else "center", fontsize=8,
-                          color=TEXT_GREY)
+                          xytext=(0, 7) if above else (7 if right else -7, 0), textcoords="offset points",
+                          ha="center" if above else "left" if right else "right", va="bottom" if above else "center",
+                          fontsize=8, color=TEXT_GREY)
         axes.set_title(textwrap.fill(name, 38), fontsize=9.5, loc="left")
         axes.set_ylim(0, high * 1.3)
         axes.set_xlim(1986, 2032)

@@ -80,14 +80,29 @@ def when_counted(rows: pd.DataFrame) -> list[str]:
                                                             rows["date_precision"], rows["date_note"])]
 
 
+#: The columns of figures_in: the figure (numbers as numbers), what and when it counts (dates as dates), and
+#: whose count it is; everything figure_text, date_label and credit need to print it at the display edge.
+TYPED_COLUMNS = ["figure_id", "group", "low", "high", "qualifier", "wording", "counts", "measure", "count_basis",
+                 "date_start", "date_end", "date_precision", "date_note", "issuer", "side", "count_by", "term_used",
+                 "source_id"]
+
+
 @checked_frames
-def figures_of(group: str, figures: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Every figure of `group` (one of GROUPS), by ORDER: the figure as stated, what it counts, stock or flow and
-    when, the basis where the source gives one, the issuer, its side and whose count it is, the source's own term,
-    and where it was read and how."""
+def figures_in(group: str, figures: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every figure of `group` (one of GROUPS) as data, by ORDER: numbers as numbers, dates as dates (TYPED_COLUMNS),
+    for an analyst's own arithmetic or chart; figure_text(row) prints a row whole, and figures_of is the same
+    rows as a reader's table."""
     check_name(group, GROUPS, "group", "GROUPS")
     figures = load("displacement_figures") if figures is None else figures
-    rows = _in_order(figures[figures["group"].eq(group)])
+    return _in_order(figures[figures["group"].eq(group)])[TYPED_COLUMNS].reset_index(drop=True)
+
+
+@checked_frames
+def figures_of(group: str, figures: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every figure of `group` (one of GROUPS), by ORDER, as a reader's table of figures_in's rows: the figure as
+    stated and printed whole, what it counts, stock or flow and when, the basis where the source gives one, the
+    issuer, its side and whose count it is, the source's own term, and where it was read and how."""
+    rows = figures_in(group, figures)
     return pd.DataFrame({
         "What it counts": rows["counts"].tolist(),
         "Stock or flow, when": when_counted(rows),
@@ -189,7 +204,7 @@ def departure_counts(figures: pd.DataFrame | None = None) -> pd.DataFrame:
     figures = load("displacement_figures") if figures is None else figures
     dated = _in_order(figures[figures["group"].eq(DEPARTURE) & figures["date_end"].between(*DEPARTURE_WINDOW)
                               & figures["date_precision"].isin(TO_THE_DAY)
-                              & figures["count_basis"].ne("registered")])
+                              & ~figures["count_basis"].isin(["registered"])])
     return dated.assign(label=_labels(dated))
 
 
