@@ -264,3 +264,16 @@ def test_the_readme_s_analysis_of_the_departure_runs_on_typed_data(tmp_path, mon
     from karabakh_figures import figures_in
     typed = figures_in(DEPARTURE)
     assert pd.api.types.is_numeric_dtype(typed["low"]) and pd.api.types.is_datetime64_any_dtype(typed["date_start"])
+
+
+def test_a_month_of_the_compilation_is_read_at_its_latest_day_never_as_that_day():
+    from karabakh_figures import dates_against_resolutions
+
+    territories = load("territories")
+    kalbajar = territories["territory_id"].eq("kalbajar")
+    month = territories.assign(date_precision=territories["date_precision"].mask(kalbajar, "month"))
+    month.loc[kalbajar, month.columns[month.columns.str.endswith("_start")][0]] = pd.Timestamp("1993-03-01")
+    month.loc[kalbajar, month.columns[month.columns.str.endswith("_end")][0]] = pd.Timestamp("1993-03-31")
+    record = dates_against_resolutions(month).set_index("territory")
+    arithmetic = record.loc["Kalbajar", "days from the compilation's date to the resolution (derived)"]
+    assert arithmetic == "30 April 1993 − March 1993 (its latest day, 31 March 1993) = at least 30 days"

@@ -140,8 +140,11 @@ def departure_days(axes, key, counts: pd.DataFrame, population: pd.DataFrame) ->
         if row.date_precision not in ("day", LATEST_ONLY):
             axes.plot([row.date_start, row.date_end], [row.low] * 2, color=SIDE_COLOURS[row.side], linewidth=1.2)
         _count_mark(axes, row, row.date_end, row.low, size=8)
-        axes.annotate(str(number), (row.date_end, row.low), xytext=(0, 7 if number % 2 else -7),
-                      textcoords="offset points", ha="center", va="bottom" if number % 2 else "top", fontsize=8.5,
+        # The number above its mark, or below it where another mark stands just above (two counts of one day).
+        crowded = ((counts["date_end"] - row.date_end).abs().le(pd.Timedelta(days=2))
+                   & counts["low"].gt(row.low) & counts["low"].le(row.low + 0.06 * (top - bottom))).any()
+        axes.annotate(str(number), (row.date_end, row.low), xytext=(0, -7 if crowded else 7),
+                      textcoords="offset points", ha="center", va="top" if crowded else "bottom", fontsize=8.5,
                       fontweight="bold", color=TEXT_GREY)
     for row in population.itertuples():
         axes.axhline(row.low, color=SIDE_COLOURS[row.side], linestyle="--", linewidth=1)

@@ -274,5 +274,5 @@ def departure_in_words(figures: pd.DataFrame | None = None) -> str:
     count it is, then why the other counts of the group are not set beside them (explained)."""
     counts = departure_counts(figures)
     by_day = counts.groupby("date_end", sort=True)["label"].agg(" and ".join)
-    return ("The running counts of arrivals, by the day they count up to: " + "; ".join(by_day) + ".\n\n"
-            + explained(DEPARTURE))
+    return ("The running counts of the people who left or arrived, by the day they count up to: "
+            + "; ".join(by_day) + ".\n\n" + explained(DEPARTURE))

@@ -68,7 +68,7 @@ def key_figures() -> pd.DataFrame:
          f"{displaced['other rows']} rows on other people (a population, those who remained, returns, people not "
          f"displaced by the conflict); of the {displaced['figures']}, {displaced[OUTSIDE]} are from bodies outside "
          f"the parties, {displaced['relayed']} of which relay a party's count. The arrivals in Armenia of 2023, in "
-         f"the {len(arrivals)} counts dated to a day: "
+         f"the {len(arrivals)} running counts of arrivals that the sources date: "
          + range_text(arrivals, apart(), described=lambda row: f"{row['label']}") + "."),
     ]
     return pd.DataFrame(rows, columns=["notebook", "key figure"]).set_index("notebook")
