@@ -86,7 +86,7 @@ def test_sources_and_new_tables_are_in_the_codebook():
 def test_notebooks_show_the_material_from_other_sources():
     later = load("later_recognitions")
     assert "**13,953.7 to 13,955.7 km²** (derived)" in outputs_text("01-territories.ipynb")
-    assert "as many as 1,000 (Human Rights Watch, 1994, footnote 28)" in outputs_text("02-khojaly-casualties.ipynb")
+    assert "as many as 500–1,000 (Human Rights Watch, 1994, footnote 28)" in outputs_text("02-khojaly-casualties.ipynb")
     assert (f"lists {len(later)} acts reported later, of which {int(later['admitted'].sum())} name body, date "
             "and instrument") in outputs_text("03-recognition-timeline.ipynb")
     shown = outputs_text("04-data-notes.ipynb")
