@@ -250,6 +250,12 @@ def test_the_overview_s_key_figure_says_what_it_counts_and_follows_the_rows():
     sentence = key_figures().loc["08-displacement.ipynb", "key figure"]
     assert f"{counted['figures']} published figures of people displaced" in sentence
     assert f"{counted['relayed']} of which relay a party's count" in sentence
+    assert counted["totals with others"] >= 1 and counted["one day"] >= 1
+    assert (f"totals that also count other people: {counted['totals with others']}, counts of a single day: "
+            f"{counted['one day']}") in sentence
+    # A total set against a row of the other groups by a gap counts those people too: planted, it is found.
+    assert in_numbers(figures[~figures["figure_id"].eq("az-table-2015-total")])["totals with others"] == \
+        counted["totals with others"] - 1
 
 
 def test_the_readme_s_analysis_of_the_departure_runs_on_typed_data(tmp_path, monkeypatch):
@@ -277,3 +283,41 @@ def test_a_month_of_the_compilation_is_read_at_its_latest_day_never_as_that_day(
     record = dates_against_resolutions(month).set_index("territory")
     arithmetic = record.loc["Kalbajar", "days from the compilation's date to the resolution (derived)"]
     assert arithmetic == "30 April 1993 − March 1993 (its latest day, 31 March 1993) = at least 30 days"
+
+
+def test_of_equal_numbers_the_qualifier_orders_the_ends():
+    rows = pd.DataFrame([{"figure_id": figure_id, "low": 90000, "qualifier": qualifier}
+                         for figure_id, qualifier in (("a", "more than"), ("b", "exact"), ("c", "up to"))])
+    assert range_text(rows) == "from up to 90,000 to more than 90,000"
+
+
+def test_an_estimate_the_source_words_as_one_is_printed_as_one():
+    assert figure_text({"low": 650000, "qualifier": "exact", "count_basis": "estimated"}) == "an estimated 650,000"
+    assert figure_text({"low": 568900, "qualifier": "about", "count_basis": "estimated"}) == "about 568,900"
+
+
+def _panel_descriptions(figures: pd.DataFrame) -> list[str]:
+    import matplotlib.pyplot as plt
+
+    from karabakh_figures.presentation.charts import figure_panels
+    from karabakh_figures.subjects.displacement import GROUPS
+    figure, panels = plt.subplots(7, 3)
+    try:
+        return figure_panels(panels, figures, GROUPS)
+    finally:
+        plt.close(figure)
+
+
+def test_every_range_of_the_chart_s_alt_text_is_a_set_of_like_figures():
+    figures, pairs = load("displacement_figures"), apart()
+    # A planted stock of 2010 in a group of stocks of 1999–2001 and 2023 is set in no range of theirs: it stands apart.
+    group = figures[figures["group"].eq("armenians-from-azerbaijan") & figures["measure"].eq("stock")]
+    stocks = [members for members in like_sets(group, pairs) if len(members) > 1][0]
+    planted = stocks.iloc[[0]].assign(figure_id="planted", low=999999, qualifier="exact", date_precision="year",
+                                      date_start=pd.Timestamp("2010-01-01"), date_end=pd.Timestamp("2010-12-31"))
+    text = next(text for text in _panel_descriptions(pd.concat([figures, planted], ignore_index=True))
+                if text.startswith("Armenians who left Azerbaijan:"))
+    assert "1 stock, basis not said, 2010: 999,999" in text
+    assert not re.search(r"from [^;]*to 999,999", text)
+    with pytest.raises(UnlikeFigures):
+        range_text(pd.concat([stocks, planted]), pairs)

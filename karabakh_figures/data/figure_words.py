@@ -42,6 +42,9 @@ def figure_text(row) -> str:
     if high is not None and high != low:
         number = (f"between {formatted(low)} and {formatted(high)}" if qualifier in ("between", "exact")
                   else f"{QUALIFIER_WORDS[qualifier]} {formatted(low)}–{formatted(high)}")
+    elif qualifier == "exact" and _value(row, "count_basis") == "estimated":
+        # The source's "an estimated 650,000" is neither exact nor "about": it is printed as the source words it.
+        number = f"an estimated {formatted(low)}"
     else:
         number = f"{QUALIFIER_WORDS.get(qualifier, '')} {formatted(low)}".strip()
     count_by = _value(row, "count_by")
@@ -110,10 +113,12 @@ def _top(row) -> float:
 
 @checked_frames
 def ends(rows: pd.DataFrame, apart: frozenset = frozenset()) -> tuple[pd.Series, pd.Series]:
-    """The lowest and the highest figure of `rows` (the highest by a stated range's top), after check_like."""
+    """The lowest and the highest figure of `rows` (the highest by a stated range's top), after check_like; of equal
+    numbers, the qualifier decides ("up to 90,000" is below 90,000, which is below "more than 90,000")."""
     check_like(rows, apart)
     listed = _rows(rows)
-    return min(listed, key=lambda row: _value(row, "low")), max(listed, key=_top)
+    return (min(listed, key=lambda row: (_value(row, "low"), _direction(row))),
+            max(listed, key=lambda row: (_top(row), _direction(row))))
 
 
 @checked_frames
@@ -130,6 +135,11 @@ def range_text(rows: pd.DataFrame, apart: frozenset = frozenset(), *, described=
 #: bound over a denominator that is exact or an upper bound makes a lower bound, and so on; anything else is
 #: approximate.
 _DIRECTION = {"exact": 0, "more than": 1, "at least": 1, "almost": -1, "up to": -1}
+
+
+def _direction(row) -> int:
+    """Which way a figure's qualifier points from its number: 1 above ("more than"), -1 below ("up to"), else 0."""
+    return _DIRECTION.get(_value(row, "qualifier") or "exact", 0)
 
 
 def ratio_text(numerator, denominator, apart: frozenset = frozenset()) -> str:

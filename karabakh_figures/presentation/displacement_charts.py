@@ -8,6 +8,7 @@ from matplotlib.dates import DateFormatter, DayLocator
 
 from ..data.dates import LATEST_ONLY
 from ..data.figure_words import figure_text
+from ..subjects.displacement import apart, like_set_in_words, like_sets
 from .style import OKABE_ITO, TEXT_GREY
 
 #: One colour per side of a displacement figure's count (whose count it is): the same in every chart.
@@ -64,9 +65,10 @@ def figure_panels(panels, figures: pd.DataFrame, groups: dict[str, str]) -> list
     it counts at, a flow at the end of its period, with a line over the month, year or period a row gives
     (never a point for a span), a figure with no date at the right, under "no date"; a mark that would hide
     another stands beside it. The lowest and the highest mark of each panel are labelled with the figure
-    whole (figure_text). Returns each group as the alt text names it, stocks and flows apart."""
+    whole (figure_text). Returns each group as the alt text names it, set by set of like figures (like_sets,
+    like_set_in_words)."""
     flat = list(panels.flat)
-    described_groups = []
+    described_groups, pairs = [], apart()
     for axes, (group, name) in zip(flat, groups.items()):
         rows = figures[figures["group"].eq(group)]
         tops = rows["high"].fillna(rows["low"])
@@ -95,20 +97,13 @@ def figure_panels(panels, figures: pd.DataFrame, groups: dict[str, str]) -> list
         axes.set_xlim(1986, 2032)
         axes.set_xticks([1990, 2000, 2010, 2020, _UNDATED_YEAR], ["1990", "2000", "2010", "2020", "no\ndate"])
         axes.tick_params(labelsize=8.5)
-        described_groups.append(f"{name}: " + "; ".join(_described(measure, kind)
-                                                         for measure, kind in rows.groupby("measure", sort=True)))
+        # Each range of the alt text is one set of like figures, as in the register: never a stock beside a flow,
+        # one basis beside another, dates far apart or a pair a gap of the register keeps apart.
+        described_groups.append(f"{name}: " + "; ".join(like_set_in_words(members, pairs)
+                                                         for members in like_sets(rows, pairs)))
     for axes in flat[len(groups):]:
         axes.axis("off")
     return described_groups
-
-
-def _described(measure: str, rows: pd.DataFrame) -> str:
-    """A panel's figures of one measure for the alt text, never in one range with the other measure's: '3
-    stocks, the lowest about 575,000, the highest 789,000'."""
-    lowest, highest = rows.loc[rows["low"].idxmin()], rows.loc[rows["high"].fillna(rows["low"]).idxmax()]
-    if len(rows) == 1:
-        return f"1 {measure}, {figure_text(lowest)}"
-    return f"{len(rows)} {measure}s, the lowest {figure_text(lowest)}, the highest {figure_text(highest)}"
 
 
 def side_legend(axes) -> None:

@@ -5,7 +5,7 @@ follow one rule (ORDER: by date, then the undated by issuer), whatever their sid
 
 import pandas as pd
 
-from ..data.figure_words import ends, figure_text, ratio_text, unlike
+from ..data.figure_words import ends, figure_text, range_text, ratio_text, unlike
 from ..data.loading import load
 from ..data.names import check_name, checked_frames
 from ..data.words import date_label, date_labels
@@ -165,6 +165,17 @@ def register(figures: pd.DataFrame | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows).set_index(["Group", "Measure", "Basis", "When"])
 
 
+def like_set_in_words(members: pd.DataFrame, pairs: frozenset | None = None) -> str:
+    """One set of like figures (like_sets) in words, its range built by range_text: '3 stocks, registered,
+    December 2014 to 2016, from 613,129 … to 622,892 …'; a figure alone is given once."""
+    pairs = apart() if pairs is None else pairs
+    measure, count = members["measure"].iloc[0], len(members)
+    basis = members["count_basis"].fillna("not said").iloc[0]
+    dated = members["date_precision"].ne("unknown").all()
+    return (f"{count} {measure}{'s' if count > 1 else ''}, basis {basis}, "
+            f"{_when(members) if dated else 'no date given'}: {range_text(members, pairs)}")
+
+
 def _when(members: pd.DataFrame) -> str:
     """The dates a set of figures counts at or over, as precisely as its rows: one label, or the first's and the
     last's."""
@@ -239,12 +250,18 @@ def departure_terms(figures: pd.DataFrame | None = None) -> pd.DataFrame:
 def in_numbers(figures: pd.DataFrame | None = None) -> dict[str, int]:
     """What the table holds, saying what it counts: the figures of people displaced (the groups of DISPLACED),
     the other rows (OTHER_GROUPS: people not displaced by the conflict, the population before, those who
-    remained, returns), in how many groups; and, of the figures of people displaced, how many each side gives
-    and how many of those from outside the parties are a party's count relayed."""
+    remained, returns), in how many groups; and, of the figures of people displaced, how many are totals that
+    count other people too (a gap sets them against a row of the other groups), how many count a single day, how
+    many each side gives and how many of those from outside the parties are a party's count relayed."""
     figures = load("displacement_figures") if figures is None else figures
     displaced = figures[~figures["group"].isin(OTHER_GROUPS)]
     outside = displaced[displaced["side"].eq(OUTSIDE)]
+    others = set(figures.loc[figures["group"].isin(OTHER_GROUPS), "figure_id"])
+    # A total that a gap of the register sets against a row of the other groups counts those people too.
+    totals = {first for first, *parts in load("displacement_gaps")["figure_ids"].str.split(";") if others & set(parts)}
     return {"figures": len(displaced), "other rows": len(figures) - len(displaced),
+            "totals with others": int(displaced["figure_id"].isin(totals).sum()),
+            "one day": int((displaced["measure"].eq("flow") & displaced["date_precision"].eq("day")).sum()),
             "groups": displaced["group"].nunique(), "relayed": int(outside["count_by"].notna().sum()),
             **{side: int(displaced["side"].eq(side).sum()) for side in SIDES}}
 

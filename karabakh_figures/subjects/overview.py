@@ -66,8 +66,10 @@ def key_figures() -> pd.DataFrame:
         ("08-displacement.ipynb",
          f"{displaced['figures']} published figures of people displaced, in {displaced['groups']} groups, and "
          f"{displaced['other rows']} rows on other people (a population, those who remained, returns, people not "
-         f"displaced by the conflict); of the {displaced['figures']}, {displaced[OUTSIDE]} are from bodies outside "
-         f"the parties, {displaced['relayed']} of which relay a party's count. The arrivals in Armenia of 2023, in "
+         f"displaced by the conflict); of the {displaced['figures']}, totals that also count other people: "
+         f"{displaced['totals with others']}, counts of a single day: {displaced['one day']}; "
+         f"{displaced[OUTSIDE]} are from bodies outside the parties, {displaced['relayed']} of which relay a party's "
+         "count. The arrivals in Armenia of 2023, in "
          f"the {len(arrivals)} running counts of arrivals that the sources date: "
          + range_text(arrivals, apart(), described=lambda row: f"{row['label']}") + "."),
     ]

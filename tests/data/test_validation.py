@@ -550,3 +550,20 @@ def test_every_host_of_a_page_read_is_judged_once_in_the_hosts_table():
     pages = [row[header.index("read_at_url")] or row[header.index("url")] for row in sources[1:]]
     read = {page_host(page) for page in pages if page}
     assert read == set(hosts), set(hosts) ^ read
+
+
+def test_a_qualifier_the_quote_lacks_and_one_it_gives_dropped(data_copy, validate):
+    added = break_cell(data_copy, DISPLACED, "deng-idps-1994", "qualifier", "about")
+    dropped = break_cell(data_copy, DISPLACED, "pace-2021-armenians", "qualifier", "exact")
+    errors = validate(data_copy)[2]
+    assert (f'{added}, column qualifier, value "about": the quote has no word for this qualifier: code the figure '
+            "as the source words it") in errors
+    assert any(error.startswith(f'{dropped}, column qualifier, value "exact": the wording') for error in errors)
+
+
+def test_a_figure_dated_by_the_host_page_of_a_copy(data_copy, validate):
+    for column, value in (("date_end", "2024-03-31"), ("date_precision", "by"), ("date_text", "March 31, 2024")):
+        where = break_cell(data_copy, DISPLACED, "rrp-2023-registered", column, value)
+    assert (f'{where}, column date_text, value "March 31, 2024": the quote does not give this date and the '
+            "source's date is its host page's (sources.csv): leave the row undated and give the host's date in "
+            "date_note") in validate(data_copy)[2]
