@@ -66,11 +66,20 @@ def as_stated(rows: pd.DataFrame) -> list[str]:
     return [f"“{row.wording}” ({figure_text(row)})" for row in rows.itertuples()]
 
 
+#: How an issuer reads where the source does not say whose figure it is (the row's side is then the reporter's).
+ISSUER_NOT_STATED = "not stated"
+
+
+def _side(side: str, issuer: str) -> str:
+    """The issuer's side, or, where the source does not say whose figure it is, that and the reporter's side."""
+    return f"not said whose figure; the reporter is {side}" if issuer.startswith(ISSUER_NOT_STATED) else side
+
+
 def whose_count(rows: pd.DataFrame) -> list[str]:
     """The issuer's side, and whose count it is where an outside body relays a party's: 'outside the parties,
-    relaying Armenia's government's count'."""
-    return [side if pd.isna(relayed) else f"{side}, relaying {relayed}'s count"
-            for side, relayed in zip(rows["side"], rows["count_by"])]
+    relaying Armenia's government's count'; where the source does not say whose figure it is, it says so."""
+    return [_side(side, issuer) if pd.isna(relayed) else f"{side}, relaying {relayed}'s count"
+            for side, relayed, issuer in zip(rows["side"], rows["count_by"], rows["issuer"])]
 
 
 def when_counted(rows: pd.DataFrame) -> list[str]:
@@ -222,7 +231,7 @@ def departure_counts(figures: pd.DataFrame | None = None) -> pd.DataFrame:
 def _labels(rows: pd.DataFrame) -> list[str]:
     """'about 93,000, Armenia's government (Interfax-Ukraine (Sep 2023)), by 29 September 2023'."""
     titles = load("sources").set_index("source_id")["short_title"]
-    return [f"{figure_text(row)}" + ("" if not pd.isna(row.count_by) else f", {row.side}")
+    return [f"{figure_text(row)}" + ("" if not pd.isna(row.count_by) else f", {_side(row.side, row.issuer)}")
             + f" ({titles[row.source_id]}), {date_label(row.date_start, row.date_end, row.date_precision)}"
             for row in rows.itertuples()]
 

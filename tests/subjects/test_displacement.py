@@ -12,6 +12,7 @@ from karabakh_figures import load
 from karabakh_figures.data.quotes import quoted_text
 from karabakh_figures.subjects.displacement import (
     GROUPS,
+    ISSUER_NOT_STATED,
     SIDES,
     TO_THE_DAY,
     departure_counts,
@@ -110,3 +111,16 @@ def test_each_issuer_s_word_for_the_people_who_left_stands_in_quotation_marks():
 def test_a_fenced_block_of_a_reference_file_is_a_quotation_and_its_gloss_outside_is_not():
     text = "Notes of ours.\n```\nCəmi:      1 200 500\n```\n- *gloss:* Total 1 200 500\n"
     assert quoted_text(text) == "Cəmi: 1 200 500"
+
+
+def test_a_figure_whose_source_does_not_say_whose_it_is_is_never_printed_as_the_reporter_s():
+    figures = load("displacement_figures")
+    unstated = figures[figures["issuer"].str.startswith(ISSUER_NOT_STATED)]
+    assert not unstated.empty
+    for group in unstated["group"].unique():
+        sides = figures_of(group, figures)["Side"]
+        assert sides.str.startswith("not said whose figure").sum() == unstated["group"].eq(group).sum()
+    assert all("not said whose figure" in label for label in population_before(unstated)["label"])
+    # The same row with an issuer named prints its side as the issuer's.
+    named = unstated.assign(issuer="DW (Deutsche Welle)")
+    assert not any("not said whose figure" in label for label in population_before(named)["label"])
