@@ -7,7 +7,8 @@ The entry points, by what they are for (each is importable from here by name; he
 - The data: load (a table, validated, with typed columns), checked_data, table_paths; DataError, the one error
   for data that does not validate, and Problem, one line of it; DataWarning, for a table loaded with
   `exploring=True` while other tables do not validate.
-- How numbers and dates are written: formatted, span, written_date, date_label, date_labels. How places are named:
+- How numbers and dates are written: formatted, span, written_date, date_label, date_labels; a figure printed
+  whole, and a range or ratio of like figures only: figure_text, range_text, ratio_text. How places are named:
   place_name (both parties' names for a place, from the gazetteer), with_both_names (a text whose first mention
   of each place gives both).
 - The territories: area_totals, cumulative_area, territory_table. Khojaly: killed_by_group, estimates_table,
@@ -20,8 +21,8 @@ The entry points, by what they are for (each is importable from here by name; he
   recognition_data, act_data, report_date_data.
 - The contested points: positions_on, outside_records, compilation_accounts, in_brief, district_names, not_read,
   turns (which side opens and closes each point; the points are karabakh_figures.subjects.positions.POINTS).
-- The people displaced: figures_of, register, gaps_table, departure_counts, population_before, departure_terms,
-  in_numbers (the groups are karabakh_figures.subjects.displacement.GROUPS).
+- The people displaced: figures_in (typed), figures_of, register, gaps_table, departure_counts,
+  population_before, departure_terms, in_numbers (the groups are karabakh_figures.subjects.displacement.GROUPS).
 - Sources and caveats: source_labels, how_read, credit, provenance, provenance_counts, party_counts,
   implied_values, caveat_table, every_caveat; the overview: key_figures.
 - Presentation: report (a table in the house style), used_here (the sources a notebook used), and the modules
@@ -42,6 +43,7 @@ _ENTRY_POINTS = {
     "load": "data.loading", "checked_data": "data.loading", "table_paths": "data.descriptor",
     "formatted": "data.words", "span": "data.words", "written_date": "data.words", "date_label": "data.words",
     "date_labels": "data.words", "place_name": "data.place_names", "with_both_names": "data.place_names",
+    "figure_text": "data.figure_words", "range_text": "data.figure_words", "ratio_text": "data.figure_words",
     # subjects: each subject's tables and the arithmetic behind them
     "area_totals": "subjects.territories", "cumulative_area": "subjects.territories",
     "territory_table": "subjects.territories", "territory_data": "subjects.territories",
@@ -66,7 +68,8 @@ _ENTRY_POINTS = {
     "positions_on": "subjects.positions", "outside_records": "subjects.positions", "in_brief": "subjects.positions",
     "district_names": "subjects.positions", "not_read": "subjects.positions",
     "compilation_accounts": "subjects.positions", "turns": "subjects.positions",
-    "figures_of": "subjects.displacement", "register": "subjects.displacement", "gaps_table": "subjects.displacement",
+    "figures_in": "subjects.displacement", "figures_of": "subjects.displacement",
+    "register": "subjects.displacement", "gaps_table": "subjects.displacement",
     "departure_counts": "subjects.displacement", "population_before": "subjects.displacement",
     "departure_terms": "subjects.displacement", "in_numbers": "subjects.displacement",
     # presentation: the house style

@@ -130,5 +130,7 @@ def _text_faults(record: dict, text: str, precision: str, start: date, end: date
         if written != start:
             yield start_column, start.isoformat(), f'date_text "{text}" reads as {written.isoformat()}'
     month, abbreviation = calendar.month_name[start.month], calendar.month_abbr[start.month]
-    if precision == "month" and not re.search(rf"\b({month}|{abbreviation})\b", text, re.IGNORECASE):
+    # A month the row infers (from a report's title, say) is not in the quote's words, as an inferred year is not.
+    if (precision == "month" and not {start_column, end_column} & set(inferred)
+            and not re.search(rf"\b({month}|{abbreviation})\b", text, re.IGNORECASE)):
         yield start_column, start.isoformat(), f'the month {month} is not in date_text "{text}"'

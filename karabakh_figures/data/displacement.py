@@ -65,3 +65,67 @@ def check_gap_figures(gaps: Table, figures: Table) -> list[Problem]:
             problems.append(Problem(str(gaps.path), row, "group", record.get("group", ""),
                                     "none of the figures in figure_ids is of this group"))
     return problems
+
+
+#: The columns of a figure's places, each of which stands in the quote or is named in inferred_fields.
+PLACE_COLUMNS = ("place_from", "place_to")
+
+
+def _plain(text: str) -> str:
+    """Lower case, hyphens and runs of white space as one space: 'Nagorno-Karabakh' and 'Nagorno Karabakh' match."""
+    return " ".join(re.sub(r"[-‐–]", " ", text).lower().split())
+
+
+def check_places(figures: Table) -> list[Problem]:
+    """A place that the quote does not name in those words ("elsewhere in Azerbaijan", a region the reference
+    reads into it) is named in inferred_fields, so that a reader knows it is our reading."""
+    return [Problem(str(figures.path), row, column, record[column],
+                    "the quote does not name this place in these words: add the column to inferred_fields and say "
+                    "in note how the place is read")
+            for row, record in figures.records() for column in PLACE_COLUMNS
+            if record.get(column) and not re.search(rf"\b{re.escape(_plain(record[column]))}\b",
+                                                    _plain(record.get("source_quote", "")))
+            and column not in record.get("inferred_fields", "").split(";")]
+
+
+#: The source's words for each qualifier of the data: a figure "about" some number stands beside "about",
+#: "around", "some"… in its quote, and an exact figure's own words carry none of them ("an estimated 650,000" is an
+#: estimate, count_basis says so, not "about").
+QUALIFIER_WORDS = {"about": r"about|around|some|approximately|roughly|nearly",
+                   "more than": r"more than|over|above|upwards of", "almost": r"almost|nearly",
+                   "up to": r"up to|as many as", "at least": r"at least", "between": r"between|to|and|-|–"}
+ANY_QUALIFIER = "|".join(words for qualifier, words in QUALIFIER_WORDS.items() if qualifier != "between")
+
+
+def check_qualifiers(figures: Table) -> list[Problem]:
+    """A qualifier stands in the quote ("about" where it says "around"), and a figure coded exact has no qualifier
+    in its own words: the data never adds a qualifier that the source lacks, nor drops one that it gives."""
+    problems = []
+    for row, record in figures.records():
+        qualifier = record.get("qualifier", "")
+        if qualifier in QUALIFIER_WORDS and not re.search(rf"(?<!\w)(?:{QUALIFIER_WORDS[qualifier]})(?!\w)",
+                                                           record.get("source_quote", ""), re.IGNORECASE):
+            problems.append(Problem(str(figures.path), row, "qualifier", qualifier,
+                                    "the quote has no word for this qualifier: code the figure as the source words it"))
+        elif qualifier == "exact" and re.search(rf"(?<!\w)(?:{ANY_QUALIFIER})(?!\w)", record.get("wording", ""),
+                                                re.IGNORECASE):
+            problems.append(Problem(str(figures.path), row, "qualifier", qualifier,
+                                    f'the wording "{record.get("wording", "")}" qualifies the figure: code its '
+                                    "qualifier"))
+    return problems
+
+
+#: What a source's note in sources.csv says where its date is the host page's, not the document's.
+HOST_DATE = re.compile(r"the date is the host page's", re.IGNORECASE)
+
+
+def check_host_dates(figures: Table, sources: Table) -> list[Problem]:
+    """A figure is not dated by the date of the page a copy was read on (sources.csv's note says "the date is the
+    host page's"): a date that the quote does not give leaves the row undated, with the host's date in date_note."""
+    hosted = {record["source_id"] for _, record in sources.records() if HOST_DATE.search(record.get("note", ""))}
+    return [Problem(str(figures.path), row, "date_text", record["date_text"],
+                    "the quote does not give this date and the source's date is its host page's (sources.csv): "
+                    "leave the row undated and give the host's date in date_note")
+            for row, record in figures.records()
+            if record.get("source_id") in hosted and record.get("date_text")
+            and record["date_text"].lower() not in " ".join(record.get("source_quote", "").split()).lower()]

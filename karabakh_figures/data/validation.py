@@ -158,6 +158,10 @@ def _content_problems(tables: dict[str, Table], sections: dict[str, str | None],
         figures = tables["displacement_figures"]
         problems.extend(consistency.check_ranges(figures, "low", "high"))
         problems.extend(displacement.check_measure_dates(figures))
+        problems.extend(displacement.check_places(figures))
+        problems.extend(displacement.check_qualifiers(figures))
+        if "sources" in tables:
+            problems.extend(displacement.check_host_dates(figures, tables["sources"]))
         if "displacement_gaps" in tables:
             problems.extend(displacement.check_gap_figures(tables["displacement_gaps"], figures))
 

@@ -7,7 +7,9 @@ import pandas as pd
 from matplotlib.dates import DateFormatter, DayLocator
 
 from ..data.dates import LATEST_ONLY
-from .overlaps import offset_transform, set_apart
+from ..data.figure_words import figure_text
+from ..subjects.displacement import apart, like_set_in_words, like_sets
+from .overlaps import offset_transform
 from .style import OKABE_ITO, TEXT_GREY
 
 #: One colour per side of a displacement figure's count (whose count it is): the same in every chart.
@@ -17,6 +19,10 @@ SIDE_COLOURS = {"outside the parties": OKABE_ITO["blue"], "Azerbaijan's governme
                 "media close to Azerbaijan": OKABE_ITO["orange"], "media close to Armenia": OKABE_ITO["sky blue"]}
 #: Where a figure with no date stands on a time axis: past the last year, under the tick "no date".
 _UNDATED_YEAR = 2028.5
+#: A lowest mark left of this year is labelled to its right, clear of the tick labels.
+_LEFT_LABEL_FROM = 2003
+#: How far a mark moves right, in years, where it would hide another.
+_STEP = 1.2
 _MEASURE_MARKERS = {"stock": "o", "flow": "^", LATEST_ONLY: "<"}
 
 
@@ -44,40 +50,60 @@ def _count_mark(axes, row, x, y, *, size: float = 7, slot: int = 0) -> None:
               color=color, markerfacecolor="white" if relayed else color, markeredgewidth=1.6, **placed)
 
 
+def _spread(rows: pd.DataFrame, height: float) -> list[float]:
+    """Each row's place on the time axis (_x_of), moved right in steps of _STEP where a mark of the same panel
+    already stands within _STEP years and 4% of the panel's height, so that no mark hides another (two undated
+    700,000s; a stock of 1995 beside a flow that ends in 1994)."""
+    placed: list[tuple[float, float]] = []
+    for row in rows.itertuples():
+        x = _x_of(row)
+        while any(abs(x - other_x) < _STEP and abs(row.low - other_y) < 0.04 * height for other_x, other_y in placed):
+            x += _STEP
+        placed.append((x, row.low))
+    return [x for x, _ in placed]
+
+
 def figure_panels(panels, figures: pd.DataFrame, groups: dict[str, str]) -> list[str]:
     """One panel per group (`groups`: id -> name, in order), every figure of it at its date: a stock at the date
-    it counts at, a flow at the end of its period with a line over the period, a figure with no date at the
-    right, under "no date". The lowest and the highest of each panel are labelled. Returns each group as the alt
-    text names it."""
+    it counts at, a flow at the end of its period, with a line over the month, year or period a row gives
+    (never a point for a span), a figure with no date at the right, under "no date"; a mark that would hide
+    another stands beside it. The lowest and the highest mark of each panel are labelled with the figure
+    whole (figure_text). Returns each group as the alt text names it, set by set of like figures (like_sets,
+    like_set_in_words)."""
     flat = list(panels.flat)
-    described_groups = []
+    described_groups, pairs = [], apart()
     for axes, (group, name) in zip(flat, groups.items()):
         rows = figures[figures["group"].eq(group)]
         tops = rows["high"].fillna(rows["low"])
-        low, high = rows["low"].min(), tops.max()
-        slots = set_apart([(_x_of(row), top) for row, top in zip(rows.itertuples(), tops)], (44, high * 1.3))
-        for row, slot in zip(rows.itertuples(), slots):
-            x = _x_of(row)
-            if x != _UNDATED_YEAR and row.date_precision not in ("day", LATEST_ONLY) and row.measure == "flow":
-                axes.plot([_year(row.date_start), x], [row.low] * 2, color=SIDE_COLOURS[row.side], linewidth=1.2,
-                          alpha=0.7)
-            _count_mark(axes, row, x, row.low, slot=slot)
-        ends = {rows["low"].idxmin(): low} if low == high else {rows["low"].idxmin(): low, tops.idxmax(): high}
-        for (index, value), above in zip(ends.items(), (False, True)):
-            x = _x_of(next(rows.loc[[index]].itertuples()))
-            # The highest above its mark, the lowest to its left (to its right near the left edge), so that two
-            # close ends do not overprint; near an edge, a label runs inwards, not into the next panel.
-            inwards = "left" if x < 1996 else "right" if x > 2020 else "center"
-            axes.annotate(f"{value:,.0f}", (x, value), xytext=(0, 7) if above else (7 if x < 1996 else -7, 0),
-                          textcoords="offset points", ha=inwards if above else "left" if x < 1996 else "right",
-                          va="bottom" if above else "center", fontsize=8, color=TEXT_GREY)
+        high = tops.max()
+        places = dict(zip(rows.index, _spread(rows, high)))
+        for index, row in zip(rows.index, rows.itertuples()):
+            x = places[index]
+            if row.date_precision not in ("day", LATEST_ONLY, "unknown"):
+                axes.plot([_year(row.date_start), _x_of(row)], [row.low] * 2,
+                          color=SIDE_COLOURS[row.count_by if not pd.isna(row.count_by) else row.side],
+                          linewidth=1.2, alpha=0.7)
+            _count_mark(axes, row, x, row.low)
+        marked = {rows["low"].idxmin(): False, tops.idxmax(): True}
+        for index, above in marked.items():
+            row = rows.loc[index]
+            value = tops[index] if above else row["low"]
+            # The highest above its mark; the lowest beside it, to its left, or to its right near the axis (where
+            # the left would run over the tick labels), so that two close ends do not overprint.
+            right = not above and places[index] < _LEFT_LABEL_FROM
+            axes.annotate(textwrap.fill(figure_text(row.drop("count_by")), 16), (places[index], value),
+                          xytext=(0, 7) if above else (7 if right else -7, 0), textcoords="offset points",
+                          ha="center" if above else "left" if right else "right", va="bottom" if above else "center",
+                          fontsize=8, color=TEXT_GREY)
         axes.set_title(textwrap.fill(name, 38), fontsize=9.5, loc="left")
         axes.set_ylim(0, high * 1.3)
-        axes.set_xlim(1986, 2030)
+        axes.set_xlim(1986, 2032)
         axes.set_xticks([1990, 2000, 2010, 2020, _UNDATED_YEAR], ["1990", "2000", "2010", "2020", "no\ndate"])
         axes.tick_params(labelsize=8.5)
-        described_groups.append(f"{name}: {len(rows)} figure{'s' if len(rows) > 1 else ''}, "
-                                + (f"{low:,.0f}" if low == high else f"from {low:,.0f} to {high:,.0f}"))
+        # Each range of the alt text is one set of like figures, as in the register: never a stock beside a flow,
+        # one basis beside another, dates far apart or a pair a gap of the register keeps apart.
+        described_groups.append(f"{name}: " + "; ".join(like_set_in_words(members, pairs)
+                                                         for members in like_sets(rows, pairs)))
     for axes in flat[len(groups):]:
         axes.axis("off")
     return described_groups
@@ -112,8 +138,11 @@ def departure_days(axes, key, counts: pd.DataFrame, population: pd.DataFrame) ->
         if row.date_precision not in ("day", LATEST_ONLY):
             axes.plot([row.date_start, row.date_end], [row.low] * 2, color=SIDE_COLOURS[row.side], linewidth=1.2)
         _count_mark(axes, row, row.date_end, row.low, size=8)
-        axes.annotate(str(number), (row.date_end, row.low), xytext=(0, 7 if number % 2 else -7),
-                      textcoords="offset points", ha="center", va="bottom" if number % 2 else "top", fontsize=8.5,
+        # The number above its mark, or below it where another mark stands just above (two counts of one day).
+        crowded = ((counts["date_end"] - row.date_end).abs().le(pd.Timedelta(days=2))
+                   & counts["low"].gt(row.low) & counts["low"].le(row.low + 0.06 * (top - bottom))).any()
+        axes.annotate(str(number), (row.date_end, row.low), xytext=(0, -7 if crowded else 7),
+                      textcoords="offset points", ha="center", va="top" if crowded else "bottom", fontsize=8.5,
                       fontweight="bold", color=TEXT_GREY)
     for row in population.itertuples():
         axes.axhline(row.low, color=SIDE_COLOURS[row.side], linestyle="--", linewidth=1)

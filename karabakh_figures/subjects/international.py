@@ -154,9 +154,13 @@ def dates_against_resolutions(territories: pd.DataFrame | None = None, acts: pd.
             rows.append(_comparison(territory.name, compiled, NOT_NAMED))
         for (symbol, resolution_date), passages in naming.groupby(["symbol", "date_start"], sort=False):
             days = (resolution_date - territory.date_end).days
+            # A month or a period is read at its latest day, never as that day: the days are then a least number.
+            latest = ("" if territory.date_precision == "day"
+                      else f" (its latest day, {written_date(territory.date_end)})")
             rows.append(_comparison(
                 territory.name, compiled, "; ".join(_as_written(passages)), symbol, written_date(resolution_date),
-                f"{written_date(resolution_date)} − {written_date(territory.date_end)} = {formatted(days)} days",
+                f"{written_date(resolution_date)} − {compiled}{latest} = {'' if not latest else 'at least '}"
+                f"{formatted(days)} days",
                 "yes" if days > 0 else "no", days, territory.territory_id, resolution_date))
     for (symbol, resolution_date, wording), passages in named[named["territory_id"].isna()].groupby(
             ["symbol", "date_start", "wording"], sort=False):

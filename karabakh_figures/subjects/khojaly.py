@@ -3,6 +3,7 @@ arithmetic), and the figures other publications give, each as worded, with its s
 
 import pandas as pd
 
+from ..data.figure_words import figure_text, range_text
 from ..data.loading import load
 from ..data.names import check_name, checked_frames
 from ..data.words import formatted
@@ -50,7 +51,7 @@ def estimates_table(estimates: pd.DataFrame | None = None) -> pd.DataFrame:
     data = estimate_data(estimates)
     return pd.DataFrame({
         "Who, when": data["label"],
-        "As stated": [_range_words(q, low, high) for q, low, high in zip(data["qualifier"], data["low"], data["high"])],
+        "As stated": [figure_text(row) for _, row in data.iterrows()],
         "Caveat": data["caveat"],
         "How it was read": data["how_read"],
         "Measure": data["measure"] + data["group"].map(lambda group: "" if group == "all" else f" ({group})"),
@@ -60,22 +61,10 @@ def estimates_table(estimates: pd.DataFrame | None = None) -> pd.DataFrame:
     }).set_index("Who, when")
 
 
-def _range_words(qualifier: str, low: float, high: float) -> str:
-    if qualifier == "as many as":
-        return f"as many as {formatted(low)}–{formatted(high)}"
-    return _worded(qualifier, low)
-
-
-def _worded(qualifier: str, number: float) -> str:
-    """A number with its source's qualifier: '613', 'at least 161', 'as many as 1,000'."""
-    return formatted(number) if qualifier == "exact" else f"{qualifier} {formatted(number)}"
-
-
-def published_range(estimates: pd.DataFrame | None = None) -> tuple[str, str]:
-    """The lowest and the highest figure other publications give for those killed (all groups), each worded as
-    its source words it and with whose it is: '161 (Human Rights Watch, 1993 (attribution probable))'."""
+def published_range(estimates: pd.DataFrame | None = None) -> str:
+    """The range of the figures other publications give for those killed (all groups), each end printed whole
+    (figure_text) with whose it is: 'from at least 161 (Human Rights Watch, 1993 (attribution probable)) to as
+    many as 500–1,000 (Human Rights Watch, 1994, footnote 28)'."""
     estimates = load("death_toll_estimates") if estimates is None else estimates
     killed = estimates[estimates["measure"].eq("killed") & estimates["group"].eq("all")]
-    lowest, highest = killed.loc[killed["low"].idxmin()], killed.loc[killed["high"].idxmax()]
-    return (f"{_worded(lowest['qualifier'], lowest['low'])} ({lowest['label']})",
-            f"{_worded(highest['qualifier'], highest['high'])} ({highest['label']})")
+    return range_text(killed, described=lambda row: f"{figure_text(row)} ({row['label']})")

@@ -96,7 +96,7 @@ def test_notebooks_show_the_material_from_other_sources():
     with_parts = area_totals().iloc[2]
     shown = f"**{span(with_parts['km2'], with_parts['km2_high'])} km²** (derived)"
     assert shown in outputs_text("01-territories.ipynb")
-    assert "as many as 1,000 (Human Rights Watch, 1994, footnote 28)" in outputs_text("02-khojaly-casualties.ipynb")
+    assert "as many as 500–1,000 (Human Rights Watch, 1994, footnote 28)" in outputs_text("02-khojaly-casualties.ipynb")
     assert (f"lists {len(later)} acts reported later, of which {int(later['admitted'].sum())} name body, date "
             "and instrument") in outputs_text("03-recognition-timeline.ipynb")
     shown = outputs_text("04-data-notes.ipynb")

@@ -281,10 +281,6 @@ CELL_CASES = {
         DISPLACED, "tnh-2020-azerbaijan", "side", 'outside the parties',
         ['column side, value "outside the parties": the issuer "Azerbaijan\'s government, as The New Humanitarian '
          'reports" is a party\'s body: give that party as the side']),
-    "a figure on a party's page marked outside": (
-        DISPLACED, "aliyev-heritage-idps", "side", 'outside the parties',
-        ['column side, value "outside the parties": the page read, on lib.aliyev-heritage.org, is run by a party '
-         '(hosts.csv): give that party as the side, or say whose count it is in count_by']),
     "a gap naming a figure that does not exist": (
         "displacement_gaps.csv", "idmc-2010-children", "figure_ids", 'idmc-2009',
         ['column figure_ids, value "idmc-2009": not a figure_id in displacement_figures.csv']),
@@ -517,6 +513,21 @@ def test_a_recognition_sourced_outside_the_compilation_is_not_one_it_reports(dat
             "act reported elsewhere goes in later_recognitions.csv") in validate(data_copy)[2]
 
 
+def test_a_figure_on_a_party_s_page_marked_outside(data_copy, validate):
+    break_cell(data_copy, DISPLACED, "az-committee-idps", "issuer", "a page's editors")
+    where = break_cell(data_copy, DISPLACED, "az-committee-idps", "side", "outside the parties")
+    assert validate(data_copy)[2][:-1] == [
+        f'{where}, column side, value "outside the parties": the page read, on qmkdk.gov.az, is run by a party '
+        "(hosts.csv): give that party as the side, or say whose count it is in count_by"]
+
+
+def test_a_place_the_quote_does_not_name_is_marked_inferred(data_copy, validate):
+    where = break_cell(data_copy, DISPLACED, "idmc-2010", "inferred_fields", "")
+    assert validate(data_copy)[2][:-1] == [
+        f'{where}, column place_to, value "Azerbaijan": the quote does not name this place in these words: add the '
+        "column to inferred_fields and say in note how the place is read"]
+
+
 def test_a_displacement_range_that_runs_downwards(data_copy, validate):
     break_cell(data_copy, DISPLACED, "un-mission-2023-remaining", "low", "1000")
     where = break_cell(data_copy, DISPLACED, "un-mission-2023-remaining", "high", "50")
@@ -554,3 +565,20 @@ def test_every_host_of_a_page_read_is_judged_once_in_the_hosts_table():
     pages = [row[header.index("read_at_url")] or row[header.index("url")] for row in sources[1:]]
     read = {page_host(page) for page in pages if page}
     assert read == set(hosts), set(hosts) ^ read
+
+
+def test_a_qualifier_the_quote_lacks_and_one_it_gives_dropped(data_copy, validate):
+    added = break_cell(data_copy, DISPLACED, "deng-idps-1994", "qualifier", "about")
+    dropped = break_cell(data_copy, DISPLACED, "pace-2021-armenians", "qualifier", "exact")
+    errors = validate(data_copy)[2]
+    assert (f'{added}, column qualifier, value "about": the quote has no word for this qualifier: code the figure '
+            "as the source words it") in errors
+    assert any(error.startswith(f'{dropped}, column qualifier, value "exact": the wording') for error in errors)
+
+
+def test_a_figure_dated_by_the_host_page_of_a_copy(data_copy, validate):
+    for column, value in (("date_end", "2024-03-31"), ("date_precision", "by"), ("date_text", "March 31, 2024")):
+        where = break_cell(data_copy, DISPLACED, "rrp-2023-registered", column, value)
+    assert (f'{where}, column date_text, value "March 31, 2024": the quote does not give this date and the '
+            "source's date is its host page's (sources.csv): leave the row undated and give the host's date in "
+            "date_note") in validate(data_copy)[2]

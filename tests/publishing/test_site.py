@@ -335,7 +335,7 @@ def test_pages_show_the_key_numbers(seen_pages):
     expected = {
         "index.html": ["613", f"{len(territories) - 1} territories", f"{acts} acts", "CC BY-SA 3.0",
                        # beside 613, the range of the other published figures, and whose they are
-                       "from at least 161 (Human Rights Watch, 1993 (attribution probable)) to as many as 1,000 "
+                       "from at least 161 (Human Rights Watch, 1993 (attribution probable)) to as many as 500–1,000 "
                        "(Human Rights Watch, 1994, footnote 28)", "for 3 of 3 territories",
                        "documented statements of the parties on 6 contested points",
                        "in the speaker's own words (direct speech)"],
