@@ -209,6 +209,20 @@ def reference_corrections(raw_texts: dict[str, str | None], sources: Table) -> d
                                   for name in record.get("raw_file", "").split(RAW_FILE_SEPARATOR)
                                   if name.endswith(REFERENCE_SUFFIX) and name in raw_texts}
             for _, record in sources.records()}
+def check_report_dates(later: Table) -> list[Problem]:
+    """A later act's date as written stands in its quote. Where it is instead the date of the report (the page's
+    date), the report dates only its telling, so the act's dates are inferred from it: inferred_fields must list
+    date_start and date_end, and the note say so."""
+    problems = []
+    for row, record in later.records():
+        text = record.get("date_text", "")
+        inferred = set(record.get("inferred_fields", "").split(";"))
+        if text and not _stated(text, normalise_space(record.get("source_quote", "")).lower()) \
+                and not {"date_start", "date_end"} <= inferred:
+            problems.append(Problem(str(later.path), row, "inferred_fields", record.get("inferred_fields", ""),
+                                    f"date_text \"{text}\" is the report's date, not in the quote: the act's dates "
+                                    "are inferred from it, so list date_start;date_end and say so in the note"))
+    return problems
 
 
 def _not_stated(column: str, page_date: str) -> str:

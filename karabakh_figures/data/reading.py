@@ -35,13 +35,57 @@ def read_table(path: Path) -> tuple[Table | None, list[Problem]]:
     except UnicodeDecodeError as error:
         return None, [_encoding_problem(path, data, error)]
     text = text.removeprefix(_BOM)
-    parsed = list(csv.reader(io.StringIO(text, newline="")))
+    # Strict: a quotation mark inside a quoted cell that is not doubled would otherwise be dropped silently, and the
+    # words it opened would stand unquoted.
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    parsed, last_line = [], 0
+    try:
+        for cells in reader:
+            parsed.append(cells)
+            last_line = reader.line_num
+    except csv.Error:
+        record = "".join(text.splitlines(keepends=True)[last_line:reader.line_num])
+        return None, [_undoubled_quote_problem(path, len(parsed) + 1, parsed[0] if parsed else [], record)]
     if not parsed:
         return None, [Problem(str(path), None, None, "", "the file is empty")]
     header, rows = parsed[0], parsed[1:]
     if not rows:
         return None, [Problem(str(path), 1, None, ",".join(header), "the table has a header but no data rows")]
     return Table(path, header, rows), []
+
+
+def _undoubled_quote_problem(path: Path, row: int, header: list[str], record: str) -> Problem:
+    index, start, position = _undoubled_quote(record)
+    column = header[index] if row > 1 and index < len(header) else None
+    return Problem(str(path), row, column, record[start:position + 20].strip(),
+                   'a quotation mark inside a quoted cell is not doubled: write "" for each " inside a cell')
+
+
+def _undoubled_quote(record: str) -> tuple[int, int, int]:
+    """The index of the cell of one record's text, where that cell starts and where in it a single quotation mark
+    of a quoted cell is followed by more than a comma or the end of the line (else the last cell and the end)."""
+    index, quoted, starting, position, start = 0, False, True, 0, 0
+    while position < len(record):
+        char = record[position]
+        if quoted and char == '"':
+            following = record[position + 1:position + 2]
+            if following == '"':
+                position += 1
+            elif following in (",", "\r", "\n", ""):
+                quoted = False
+            else:
+                return index, start, position
+        elif char == '"' and starting:
+            quoted = True
+        elif char == "," and not quoted:
+            index += 1
+            starting = True
+            position += 1
+            start = position
+            continue
+        starting = False
+        position += 1
+    return index, start, len(record)
 
 
 def _encoding_problem(path: Path, data: bytes, error: UnicodeDecodeError) -> Problem:

@@ -135,6 +135,7 @@ def _content_problems(tables: dict[str, Table], sections: dict[str, str | None],
         problems.extend(consistency.check_ranges(tables["death_toll_estimates"], "low", "high"))
     if "later_recognitions" in tables:
         problems.extend(consistency.check_admission(tables["later_recognitions"]))
+        problems.extend(quotes.check_report_dates(tables["later_recognitions"]))
     if "caveats" in tables:
         problems.extend(consistency.check_row_references(tables["caveats"], tables, keys))
     if "khojaly_figures" in tables:

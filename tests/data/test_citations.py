@@ -39,10 +39,10 @@ def test_second_hand_and_party_sources_say_so_in_the_data():
                                                 "a site of one side, not its government"])].index
     for source_id in ("ctx-memorial", "ctx-virtualkarabakh", "ctx-pakistan-committee", "ctx-trilateral-statement"):
         assert source_id in party, source_id
-    # Re-judged by the supplement's own words: karabakh.vn's operator "not established", azhumanrights.az "media in
-    # a party's country; operator not established".
+    # Re-judged by the supplement's own words: karabakh.vn's operator "not established"; azhumanrights.az is
+    # "Azerbaijan's Ombudsperson" (context-supplement.md, CS-40), an office of a party's state.
     assert set(OUTSIDE.loc[["ctx-hrw-1993", "ctx-hrw-1994-footnote"], "party_link"]) == {"not known"}
-    assert OUTSIDE.loc["ctx-ombudsperson", "party_link"] == "media based in a party's country"
+    assert OUTSIDE.loc["ctx-ombudsperson", "party_link"] == "run by a party to the conflict"
     assert SOURCES.loc["ctx-hrw-1993", "status"] == "second-hand"
     assert "probable" in SOURCES.loc["ctx-hrw-1993", "note"]
 
@@ -121,12 +121,15 @@ def test_every_host_s_judgement_quotes_its_reference_file_or_says_it_is_ours():
     for host, basis in zip(hosts["host"], hosts["basis"]):
         if basis.startswith("our reading (no reference file labels this host)"):
             continue
-        reference, _, quoted = basis.partition(": ")
-        text = " ".join((DATA / "raw" / reference).read_text(encoding="utf-8").replace("**", "").split())
-        words = re.findall(r'"([^"]+)"', quoted)
-        assert words, (host, basis)
-        for passage in " … ".join(words).split(" … "):
-            assert passage.strip(" .…") in text, (host, passage)
+        # Several reference files may be quoted, each as "file.md: ..." after a "; ".
+        for judgement in re.split(r"; (?=[a-z0-9-]+\.md)", basis):
+            reference, _, quoted = judgement.partition(": ")
+            reference = reference.split(",")[0]  # "positions-supplement.md, read alone, gives ..."
+            text = " ".join((DATA / "raw" / reference).read_text(encoding="utf-8").replace("**", "").split())
+            words = re.findall(r'"([^"]+)"', judgement)
+            assert words, (host, judgement)
+            for passage in " … ".join(words).split(" … "):
+                assert passage.strip(" .…") in text, (host, reference, passage)
 
 
 def test_the_same_kind_of_site_gets_the_same_label_on_both_sides():
@@ -140,7 +143,7 @@ def test_the_same_kind_of_site_gets_the_same_label_on_both_sides():
     for kind in sides.index.get_level_values("kind").unique():
         assert sides.loc[kind].nunique() == 1, (kind, sides.loc[kind])
     readme = (DATA / "README.md").read_text(encoding="utf-8")
-    for reference in hosts["basis"].str.extract(r"^([a-z0-9-]+\.md): ")[0].dropna().unique():
+    for reference in hosts["basis"].str.findall(r"(?:^|; )([a-z0-9-]+\.md)\b").explode().dropna().unique():
         assert f"raw/{reference}" in readme.split("**The rule for `hosts.csv`.**")[1].split("\n\n")[0], reference
 
 

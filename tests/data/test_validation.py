@@ -582,3 +582,31 @@ def test_a_figure_dated_by_the_host_page_of_a_copy(data_copy, validate):
     assert (f'{where}, column date_text, value "March 31, 2024": the quote does not give this date and the '
             "source's date is its host page's (sources.csv): leave the row undated and give the host's date in "
             "date_note") in validate(data_copy)[2]
+def test_a_quotation_mark_inside_a_quoted_cell_that_is_not_doubled(data_copy, validate):
+    """The mark is not dropped silently, leaving a source's words unquoted in our voice: the file is refused."""
+    path = data_copy / "caveats.csv"
+    rows = read_rows(path)
+    header = rows[0]
+    text = path.read_text(encoding="utf-8")
+    written = '"' + rows[2][header.index("caveat")].replace('"', '""') + '"'
+    assert written in text
+    path.write_text(text.replace(written, '"We say "their words" here."', 1), encoding="utf-8")
+    problems = validate(data_copy)[2][:-1]
+    assert problems == [f'{path}, row 3, column caveat, value ""We say "their words" here."": a quotation mark '
+                        'inside a quoted cell is not doubled: write "" for each " inside a cell']
+
+
+def test_a_later_act_dated_by_its_report_says_the_dates_are_inferred(data_copy, validate):
+    path = data_copy / "later_recognitions.csv"
+    rows = read_rows(path)
+    header = rows[0]
+    dated_by_report = [number for number, cells in enumerate(rows[1:], start=2)
+                       if cells[header.index("date_text")]
+                       and cells[header.index("date_text")] not in cells[header.index("source_quote")]]
+    assert dated_by_report, "no later act is dated by its report: break one"
+    row = dated_by_report[0]
+    set_cell(path, row, "inferred_fields", "")
+    text = rows[row - 1][header.index("date_text")]
+    assert (f'{path}, row {row}, column inferred_fields, value "": date_text "{text}" is the report\'s date, not in '
+            "the quote: the act's dates are inferred from it, so list date_start;date_end and say so in the note"
+            ) in validate(data_copy)[2]
