@@ -1,9 +1,11 @@
 """A place's names as the collection writes them, from the gazetteer (place_names.csv): the one function that names
 a place wherever the collection does, so that no text gives one side's name alone.
 
-The rule: a place whose name in Azerbaijani usage differs from its name in Armenian usage is named by both, in
-alphabetical order (so that neither side's name comes first by our choice), joined by "/": "Khankendi/Stepanakert",
-"Berdzor/Lachin". Where no name of one side was found, the other stands alone, and the gazetteer says so.
+The rule: a place whose name in Azerbaijani usage differs from its name in Armenian usage is named by both, joined
+by "/"; which side's name comes first alternates from place to place in the gazetteer's order (the first such place
+leads with the Azerbaijani name, the next with the Armenian, and so on), so that neither side leads more often: by
+construction, the counts differ by at most one, where the number of such places is odd. Where no name of one side
+was found, the other stands alone, and the gazetteer says so.
 """
 
 import re
@@ -17,8 +19,8 @@ _NOT_PROSE = re.compile(r"```.*?```|“[^”]*”|\"[^\"\n]*\"|‘[^’]*’|«[
 
 
 def place_name(place_id: str) -> str:
-    """The place's names as the collection writes them: both sides' names, alphabetically, joined by "/"
-    ("Khankendi/Stepanakert"), or the one name where the other side's was not found or is the same."""
+    """The place's names as the collection writes them: both sides' names, in the alternating order of
+    leading_sides(), joined by "/", or the one name where the other side's was not found or is the same."""
     places = _places()
     if place_id not in places:
         raise ValueError(f"unknown place {place_id!r}; the places are: " + "; ".join(places))
@@ -66,17 +68,28 @@ def _outside_quotations(text: str, change) -> str:
     return "".join([*pieces, change(text[start:])])
 
 
+def leading_sides(place_ids: list[str]) -> dict[str, str]:
+    """Which side's name leads, for each place named by both sides, in the order given: the sides alternate, the
+    first place leading with the Azerbaijani name."""
+    return {place: SIDES[number % 2] for number, place in enumerate(place_ids)}
+
+
 @lru_cache(maxsize=1)
 def _places() -> dict[str, tuple[str, list[str]]]:
     """place_id -> (its names as written, every English name of it that a text may give alone) for every place of
     the gazetteer; a territory's name in the compilation counts among the latter."""
     gazetteer, territories = read("place_names"), read("territories")
+    primary = gazetteer[(gazetteer["form"] == PRIMARY) & gazetteer["usage"].isin(SIDES) & gazetteer["name"].notna()]
+    names = {place: dict(zip(rows["usage"], rows["name"])) for place, rows in primary.groupby("place_id", sort=False)}
+    two_names = [place for place in gazetteer["place_id"].unique() if len(set(names.get(place, {}).values())) == 2]
+    leads = leading_sides(two_names)
     places = {}
-    for place_id, rows in gazetteer.groupby("place_id", sort=False):
-        primary = rows[(rows["form"] == PRIMARY) & rows["usage"].isin(SIDES)]
-        names = sorted(set(primary["name"].dropna()))
-        alone = [*names, *territories.loc[territories["territory_id"] == place_id, "name"]]
-        places[place_id] = ("/".join(names), sorted(set(alone), key=len, reverse=True))
+    for place_id in gazetteer["place_id"].unique():
+        by_side = names.get(place_id, {})
+        order = SIDES if leads.get(place_id, SIDES[0]) == SIDES[0] else SIDES[::-1]
+        written = list(dict.fromkeys(by_side[side] for side in order if side in by_side))
+        alone = [*written, *territories.loc[territories["territory_id"] == place_id, "name"]]
+        places[place_id] = ("/".join(written), sorted(set(alone), key=len, reverse=True))
     return places
 
 
