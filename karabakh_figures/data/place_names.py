@@ -15,7 +15,14 @@ from .gazetteer import PRIMARY, SIDES
 from .loading import read
 
 #: What is not prose, where a place's name is not rewritten: quotations, code and addresses.
-_NOT_PROSE = re.compile(r"```.*?```|“[^”]*”|\"[^\"\n]*\"|‘[^’]*’|«[^»]*»|`[^`\n]*`|https?://\S+", re.S)
+_NOT_PROSE = re.compile(r"```.*?```|“[^”]*”|\"[^\"\n]*\"|‘[^’]*’|«[^»]*»|(?<!\w)'[^'\n]*'(?!\w)|`[^`\n]*`|https?://\S+",
+                        re.S)
+#: A table's column heading that says its cells give a source's words or the names a source gives ("Territory (as
+#: in the source)", "the compilation's name", "Feature name"): their names stay.
+NAMES_AS_GIVEN = re.compile(
+    r"\b(?:words|terms?|quote|passage|title|headline|as stated|as written|as in the \w+|as the \w+ \w+ it|"
+    r"(?:compilation|source|resolution|file)'s (?:names?|spellings?)|feature name|features)\b",
+    re.IGNORECASE)
 
 
 def place_name(place_id: str) -> str:
@@ -42,6 +49,18 @@ def with_both_names(texts: str | list[str]) -> str | list[str]:
             return _places()[place][0]
 
         written.append(_outside_quotations(text, lambda prose: _MENTION().sub(rewrite, prose)))
+    return written
+
+
+def table_with_both_names(cells):
+    """A table's cells (a DataFrame of texts) with the first mention of each place, read row by row, written with
+    both names; the columns headed as a source's words or names (NAMES_AS_GIVEN) stay as written."""
+    ours = [column for column in cells.columns if not NAMES_AS_GIVEN.search(str(column))]
+    if not ours or cells.empty:
+        return cells
+    texts = with_both_names([text for row in cells[ours].itertuples(index=False) for text in row])
+    written = cells.copy()
+    written[ours] = [texts[start:start + len(ours)] for start in range(0, len(texts), len(ours))]
     return written
 
 

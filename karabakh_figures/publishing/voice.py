@@ -22,8 +22,8 @@ from html import unescape
 from pathlib import Path
 
 from ..data.paths import ROOT
+from ..data.place_names import NAMES_AS_GIVEN, place_name, place_of
 from ..data.place_names import named_alone as gazetteer_named_alone
-from ..data.place_names import place_name, place_of
 
 #: Words of one side, as patterns (case is ignored). One list: add a word here and every text is checked for it.
 ONE_SIDES_WORDS = (
@@ -253,13 +253,14 @@ def check(root: Path = ROOT) -> list[Slip]:
 
 
 def named_alone(root: Path = ROOT) -> list[Slip]:
-    """Each place whose first mention on a page (a notebook's prose and the Markdown it writes, a README) or in an
-    alt text gives one side's name alone (the README's naming policy; data.place_names). A table's cells give the
-    names its source gives; a changelog keeps each entry's words of its day."""
+    """Each place whose first mention on a page (a notebook's prose, the Markdown and tables it writes, a README) or
+    in an alt text gives one side's name alone (the README's naming policy; data.place_names). A table's column
+    headed as a source's names gives that source's names; a changelog keeps each entry's words of its day."""
     pages = {}
     for path, place, text in own_texts(root):
         if path.suffix == ".json" and place == "alt" or (
-                path.suffix in (".ipynb", ".md") and ", table" not in place and path.name != "CHANGELOG.md"):
+                path.suffix in (".ipynb", ".md") and not (", table" in place and NAMES_AS_GIVEN.search(place))
+                and path.name != "CHANGELOG.md"):
             pages.setdefault((path, "alt" if place == "alt" else "first mention on the page"), []).append(text)
     return [Slip(_relative(path, root), place, f"{name} without the other side's name ({place_name(place_of(name))})")
             for (path, place), texts in pages.items() for name in gazetteer_named_alone("\n".join(texts))]
