@@ -5,18 +5,28 @@ The rule: a place whose name in Azerbaijani usage differs from its name in Armen
 by "/"; which side's name comes first alternates from place to place in the gazetteer's order (the first such place
 leads with the Azerbaijani name, the next with the Armenian, and so on), so that neither side leads more often: by
 construction, the counts differ by at most one, where the number of such places is odd. Where no name of one side
-was found, the other stands alone, and the gazetteer says so.
+was found, the other stands alone, and the gazetteer says so. A place for which the gazetteer gives an outside
+body's primary name (Nagorno-Karabakh, the UN's name) is written by that name, each side's own name standing only
+in quotation marks, attributed.
 """
 
 import re
 from functools import lru_cache
 
-from .gazetteer import PRIMARY, SIDES
+from .gazetteer import OUTSIDE, PRIMARY, SIDES
 from .loading import read
 
 #: What is not prose, where a place's name is not rewritten: quotations, code and addresses.
 _NOT_PROSE = re.compile(r"```.*?```|“[^”]*”|\"[^\"\n]*\"|‘[^’]*’|«[^»]*»|(?<!\w)'[^'\n]*'(?!\w)|`[^`\n]*`|https?://\S+",
                         re.S)
+#: The columns of the data that hold a source's words, not ours: their names stay as the source gives them, and
+#: the voice check (publishing.voice) does not read them as ours.
+SOURCES_WORDS = frozenset({
+    "source_quote", "statement", "wording", "term_used", "terms", "date_text", "place_as_written", "scope_as_stated",
+    "change_as_stated", "name", "name_az", "name_variants", "title", "section_heading", "instrument", "named",
+    "meeting", "un_resolutions_cited", "url", "read_at_url", "raw_file", "shape_name", "host", "symbol", "basis",
+    "instrument_ref", "issuer",
+})
 #: A table's column heading that says its cells give a source's words or the names a source gives ("Territory (as
 #: in the source)", "the compilation's name", "Feature name"): their names stay.
 NAMES_AS_GIVEN = re.compile(
@@ -55,7 +65,8 @@ def with_both_names(texts: str | list[str]) -> str | list[str]:
 def table_with_both_names(cells):
     """A table's cells (a DataFrame of texts) with the first mention of each place, read row by row, written with
     both names; the columns headed as a source's words or names (NAMES_AS_GIVEN) stay as written."""
-    ours = [column for column in cells.columns if not NAMES_AS_GIVEN.search(str(column))]
+    ours = [column for column in cells.columns if not NAMES_AS_GIVEN.search(str(column))
+            and str(column).lower().replace(" ", "_") not in SOURCES_WORDS]
     if not ours or cells.empty:
         return cells
     texts = with_both_names([text for row in cells[ours].itertuples(index=False) for text in row])
@@ -98,15 +109,18 @@ def _places() -> dict[str, tuple[str, list[str]]]:
     """place_id -> (its names as written, every English name of it that a text may give alone) for every place of
     the gazetteer; a territory's name in the compilation counts among the latter."""
     gazetteer, territories = read("place_names"), read("territories")
-    primary = gazetteer[(gazetteer["form"] == PRIMARY) & gazetteer["usage"].isin(SIDES) & gazetteer["name"].notna()]
+    primary = gazetteer[(gazetteer["form"] == PRIMARY) & gazetteer["name"].notna()]
     names = {place: dict(zip(rows["usage"], rows["name"])) for place, rows in primary.groupby("place_id", sort=False)}
-    two_names = [place for place in gazetteer["place_id"].unique() if len(set(names.get(place, {}).values())) == 2]
+    # A place with an outside body's primary name (Nagorno-Karabakh) is written by it, neither side's name leading.
+    two_names = [place for place in gazetteer["place_id"].unique() if OUTSIDE not in names.get(place, {})
+                 and len({names[place].get(side) for side in SIDES} - {None}) == 2]
     leads = leading_sides(two_names)
     places = {}
     for place_id in gazetteer["place_id"].unique():
         by_side = names.get(place_id, {})
         order = SIDES if leads.get(place_id, SIDES[0]) == SIDES[0] else SIDES[::-1]
-        written = list(dict.fromkeys(by_side[side] for side in order if side in by_side))
+        written = [by_side[OUTSIDE]] if OUTSIDE in by_side else list(
+            dict.fromkeys(by_side[side] for side in order if side in by_side))
         alone = [*written, *territories.loc[territories["territory_id"] == place_id, "name"]]
         places[place_id] = ("/".join(written), sorted(set(alone), key=len, reverse=True))
     return places

@@ -240,6 +240,7 @@ def test_a_place_named_alone_in_a_table_is_caught_but_not_in_a_column_headed_as_
 def test_a_report_table_gives_both_names_at_a_place_s_first_mention_but_not_in_a_source_s_names():
     place = next(place for place in ("lachin", "shusha", "kalbajar") if "/" in place_name(place))
     alone = place_name(place).split("/")[0]
-    table = report(pd.DataFrame({"Key figure": [f"{alone} once", f"{alone} again"],
+    table = report(pd.DataFrame({"Wording": [alone, alone], "Key figure": [f"{alone} once", f"{alone} again"],
                                  "Territory (as in the source)": [alone, alone]}))
-    assert table.cells.values.tolist() == [[f"{place_name(place)} once", alone], [f"{alone} again", alone]]
+    assert table.cells.values.tolist() == [[alone, f"{place_name(place)} once", alone],
+                                           [alone, f"{alone} again", alone]]
