@@ -37,6 +37,10 @@ def imbalance(leads) -> int:
     return abs(counts[SIDES[0]] - counts[SIDES[1]])
 
 
+def territory_rows() -> list[dict]:
+    return rows_of(DATA / "territories.csv")
+
+
 def a_row(**wanted) -> dict:
     return next(row for row in rows_of() if all(row[key] == value for key, value in wanted.items()))
 
@@ -134,3 +138,11 @@ def test_a_place_with_an_outside_body_s_primary_name_is_written_by_it_and_each_s
     place = next(row["place_id"] for row in rows_of() if row["form"] == "primary" and row["usage"] == "outside usage")
     assert place_name(place) == a_row(place_id=place, form="primary", usage="outside usage")["name"]
     assert set(primary_names(place)) == {"Azerbaijani usage", "Armenian usage"}
+
+
+def test_an_id_of_two_names_gives_them_in_the_order_the_collection_writes_them():
+    for place_id in {row["place_id"] for row in rows_of()}:
+        names = place_name(place_id).split("/")
+        slugs = ["-".join(name.lower().split()) for name in names]
+        if len(names) == 2 and place_id not in {row["territory_id"] for row in territory_rows()}:
+            assert place_id == "-".join(slugs), place_id
