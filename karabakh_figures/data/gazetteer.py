@@ -9,6 +9,7 @@ from .quotes import normalise_space, quoted_text
 from .reading import Table
 
 SIDES = ("Azerbaijani usage", "Armenian usage")
+OUTSIDE = "outside usage"
 PRIMARY, NONE_FOUND = "primary", "none found"
 #: The reference file the gazetteer is built from, and the words by which an entry's second reading says that its
 #: quotation was not found again, or not looked for.

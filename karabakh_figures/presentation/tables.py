@@ -2,7 +2,8 @@
 
 One header row (an index becomes the first column, never a second header row), words for yes and no, a
 dash for nothing, thousands separators, dates written out ("8 May 1992"), text aligned left and numbers
-right with their headers above them. A cell's text is always shown as text: markup in the data never runs; an
+right with their headers above them. A place's first mention in the table gives both parties' names
+(place_names.table_with_both_names). A cell's text is always shown as text: markup in the data never runs; an
 address in it is a link. Each cell carries its column's name, so that on a phone a row can be read as a block.
 """
 
@@ -19,6 +20,7 @@ from pandas.io.formats.style import Styler
 from ..data.descriptor import read_descriptor
 from ..data.names import checked_frames
 from ..data.paths import data_dir
+from ..data.place_names import table_with_both_names
 from ..data.words import written_date
 
 NOTHING = "—"
@@ -39,7 +41,7 @@ class ReportTable:
     """What a notebook cell shows: HTML for JupyterLab and the site, plain text for everything else."""
 
     def __init__(self, frame: pd.DataFrame, caption: str | None = None):
-        self.cells = _cells(frame)
+        self.cells = table_with_both_names(_cells(frame))
         self.caption = caption
         self.numeric = [_is_numeric(self.cells[column]) for column in self.cells.columns]
 

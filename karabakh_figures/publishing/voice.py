@@ -22,8 +22,8 @@ from html import unescape
 from pathlib import Path
 
 from ..data.paths import ROOT
+from ..data.place_names import NAMES_AS_GIVEN, SOURCES_WORDS, place_name, place_of
 from ..data.place_names import named_alone as gazetteer_named_alone
-from ..data.place_names import place_name, place_of
 
 #: Words of one side, as patterns (case is ignored). One list: add a word here and every text is checked for it.
 ONE_SIDES_WORDS = (
@@ -67,16 +67,10 @@ _NOT_PROSE = re.compile(r"```.*?```|`[^`\n]*`|https?://\S+|\{\{.*?\}\}|\{%.*?%\}
                         r"|\b[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\b", re.S)
 
 
-#: The columns of a table that hold a source's words, not ours, by their name in the data or the header a notebook
-#: prints them under: quotes, statements, the terms and names a page uses, titles of pages, addresses and files.
-SOURCES_WORDS = frozenset({
-    "source_quote", "statement", "wording", "term_used", "terms", "date_text", "place_as_written", "scope_as_stated",
-    "change_as_stated", "name", "name_az", "name_variants", "title", "section_heading", "instrument", "named",
-    "meeting", "un_resolutions_cited", "url", "read_at_url", "raw_file", "shape_name", "host", "symbol", "basis",
-    "instrument_ref", "issuer",
-})
-#: A notebook table's header that says its column holds a source's words: "their own words", "Term used", "what
-#: changed hands, in the source's words", "Quote", "Title", "as stated".
+#: The columns of a table that hold a source's words, not ours, are SOURCES_WORDS (data.place_names), by their
+#: name in the data or the header a notebook prints them under. A notebook table's header that says its column
+#: holds a source's words: "their own words", "Term used", "what changed hands, in the source's words", "Quote",
+#: "Title", "as stated".
 _SOURCES_WORDS_HEADER = re.compile(r"\b(?:words|terms?|quote|passage|title|headline|as stated|as written)\b",
                                    re.IGNORECASE)
 #: A table's rows and cells, and its caption, in a notebook's HTML output.
@@ -253,13 +247,14 @@ def check(root: Path = ROOT) -> list[Slip]:
 
 
 def named_alone(root: Path = ROOT) -> list[Slip]:
-    """Each place whose first mention on a page (a notebook's prose and the Markdown it writes, a README) or in an
-    alt text gives one side's name alone (the README's naming policy; data.place_names). A table's cells give the
-    names its source gives; a changelog keeps each entry's words of its day."""
+    """Each place whose first mention on a page (a notebook's prose, the Markdown and tables it writes, a README) or
+    in an alt text gives one side's name alone (the README's naming policy; data.place_names). A table's column
+    headed as a source's names gives that source's names; a changelog keeps each entry's words of its day."""
     pages = {}
     for path, place, text in own_texts(root):
         if path.suffix == ".json" and place == "alt" or (
-                path.suffix in (".ipynb", ".md") and ", table" not in place and path.name != "CHANGELOG.md"):
+                path.suffix in (".ipynb", ".md") and not (", table" in place and NAMES_AS_GIVEN.search(place))
+                and path.name != "CHANGELOG.md"):
             pages.setdefault((path, "alt" if place == "alt" else "first mention on the page"), []).append(text)
     return [Slip(_relative(path, root), place, f"{name} without the other side's name ({place_name(place_of(name))})")
             for (path, place), texts in pages.items() for name in gazetteer_named_alone("\n".join(texts))]

@@ -8,12 +8,14 @@ import subprocess
 import sys
 
 import matplotlib.pyplot as plt
+import pandas as pd
 import pytest
 
 from conftest import ROOT
 from karabakh_figures.data.place_names import named_alone as gazetteer_named_alone
 from karabakh_figures.data.place_names import place_name
 from karabakh_figures.presentation import maps
+from karabakh_figures.presentation.tables import report
 from karabakh_figures.publishing.voice import check, named_alone, slips_in
 
 
@@ -216,3 +218,29 @@ def test_a_map_key_gives_both_names(tmp_path):
     drawn = "\n".join(text.get_text() for text in axes.texts)
     plt.close(figure)
     assert place_name("shusha") in " ".join(drawn.split()) and not gazetteer_named_alone(drawn)
+
+
+def test_a_place_named_alone_in_a_table_is_caught_but_not_in_a_column_headed_as_a_source_s_names(tmp_path):
+    place = next(place for place in ("lachin", "shusha", "kalbajar") if "/" in place_name(place))
+    alone = place_name(place).split("/")[0]
+    copy_of_the_tree(tmp_path)
+
+    def table_page(header: str) -> list[str]:
+        table = f"<table><thead><tr><th>{header}</th></tr></thead><tbody><tr><td>{alone}</td></tr></tbody></table>"
+        output = {"output_type": "display_data", "metadata": {}, "data": {"text/html": [table]}}
+        page = {"cells": [{"cell_type": "code", "metadata": {}, "source": [], "outputs": [output]}]}
+        (tmp_path / "notebooks" / "99-planted.ipynb").write_text(json.dumps(page), encoding="utf-8")
+        return [str(slip) for slip in named_alone(tmp_path) if "99-planted" in str(slip)]
+
+    assert table_page("Key figure") == [f"notebooks/99-planted.ipynb, first mention on the page: “{alone} without "
+                                        f"the other side's name ({place_name(place)})”"]
+    assert table_page("Territory (the compilation's name)") == []
+
+
+def test_a_report_table_gives_both_names_at_a_place_s_first_mention_but_not_in_a_source_s_names():
+    place = next(place for place in ("lachin", "shusha", "kalbajar") if "/" in place_name(place))
+    alone = place_name(place).split("/")[0]
+    table = report(pd.DataFrame({"Wording": [alone, alone], "Key figure": [f"{alone} once", f"{alone} again"],
+                                 "Territory (as in the source)": [alone, alone]}))
+    assert table.cells.values.tolist() == [[alone, f"{place_name(place)} once", alone],
+                                           [alone, f"{alone} again", alone]]
