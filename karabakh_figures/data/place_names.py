@@ -25,7 +25,7 @@ SOURCES_WORDS = frozenset({
     "source_quote", "statement", "wording", "term_used", "terms", "date_text", "place_as_written", "scope_as_stated",
     "change_as_stated", "name", "name_az", "name_variants", "title", "section_heading", "instrument", "named",
     "meeting", "un_resolutions_cited", "url", "read_at_url", "raw_file", "shape_name", "host", "symbol", "basis",
-    "instrument_ref", "issuer",
+    "instrument_ref", "issuer", "report_words", "control_to_as_stated",
 })
 #: A table's column heading that says its cells give a source's words or the names a source gives ("Territory (as
 #: in the source)", "the compilation's name", "Feature name"): their names stay.

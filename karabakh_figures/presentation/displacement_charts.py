@@ -9,7 +9,7 @@ from matplotlib.dates import DateFormatter, DayLocator
 from ..data.dates import LATEST_ONLY
 from ..data.figure_words import figure_text
 from ..subjects.displacement import apart, like_set_in_words, like_sets
-from .overlaps import offset_transform
+from .overlaps import offset_transform, set_apart
 from .style import OKABE_ITO, TEXT_GREY
 
 #: One colour per side of a displacement figure's count (whose count it is): the same in every chart.
@@ -21,8 +21,9 @@ SIDE_COLOURS = {"outside the parties": OKABE_ITO["blue"], "Azerbaijan's governme
 _UNDATED_YEAR = 2028.5
 #: A lowest mark left of this year is labelled to its right, clear of the tick labels.
 _LEFT_LABEL_FROM = 2003
-#: How far a mark moves right, in years, where it would hide another.
-_STEP = 1.2
+#: A panel's height, as a multiple of its highest figure: room above that mark for its label, the figure whole on
+#: up to two lines, under the panel's title.
+_HEADROOM = 1.65
 _MEASURE_MARKERS = {"stock": "o", "flow": "^", LATEST_ONLY: "<"}
 
 
@@ -50,19 +51,6 @@ def _count_mark(axes, row, x, y, *, size: float = 7, slot: int = 0) -> None:
               color=color, markerfacecolor="white" if relayed else color, markeredgewidth=1.6, **placed)
 
 
-def _spread(rows: pd.DataFrame, height: float) -> list[float]:
-    """Each row's place on the time axis (_x_of), moved right in steps of _STEP where a mark of the same panel
-    already stands within _STEP years and 4% of the panel's height, so that no mark hides another (two undated
-    700,000s; a stock of 1995 beside a flow that ends in 1994)."""
-    placed: list[tuple[float, float]] = []
-    for row in rows.itertuples():
-        x = _x_of(row)
-        while any(abs(x - other_x) < _STEP and abs(row.low - other_y) < 0.04 * height for other_x, other_y in placed):
-            x += _STEP
-        placed.append((x, row.low))
-    return [x for x, _ in placed]
-
-
 def figure_panels(panels, figures: pd.DataFrame, groups: dict[str, str]) -> list[str]:
     """One panel per group (`groups`: id -> name, in order), every figure of it at its date: a stock at the date
     it counts at, a flow at the end of its period, with a line over the month, year or period a row gives
@@ -76,14 +64,15 @@ def figure_panels(panels, figures: pd.DataFrame, groups: dict[str, str]) -> list
         rows = figures[figures["group"].eq(group)]
         tops = rows["high"].fillna(rows["low"])
         high = tops.max()
-        places = dict(zip(rows.index, _spread(rows, high)))
-        for index, row in zip(rows.index, rows.itertuples()):
-            x = places[index]
+        places = {index: _x_of(row) for index, row in zip(rows.index, rows.itertuples())}
+        # A mark that would hide another is set beside it, a mark's width at a time (set_apart).
+        slots = set_apart([(places[index], top) for index, top in tops.items()], (46, high * _HEADROOM))
+        for index, row, slot in zip(rows.index, rows.itertuples(), slots):
             if row.date_precision not in ("day", LATEST_ONLY, "unknown"):
                 axes.plot([_year(row.date_start), _x_of(row)], [row.low] * 2,
                           color=SIDE_COLOURS[row.count_by if not pd.isna(row.count_by) else row.side],
                           linewidth=1.2, alpha=0.7)
-            _count_mark(axes, row, x, row.low)
+            _count_mark(axes, row, places[index], row.low, slot=slot)
         marked = {rows["low"].idxmin(): False, tops.idxmax(): True}
         for index, above in marked.items():
             row = rows.loc[index]
@@ -96,7 +85,7 @@ def figure_panels(panels, figures: pd.DataFrame, groups: dict[str, str]) -> list
                           ha="center" if above else "left" if right else "right", va="bottom" if above else "center",
                           fontsize=8, color=TEXT_GREY)
         axes.set_title(textwrap.fill(name, 38), fontsize=9.5, loc="left")
-        axes.set_ylim(0, high * 1.3)
+        axes.set_ylim(0, high * _HEADROOM)
         axes.set_xlim(1986, 2032)
         axes.set_xticks([1990, 2000, 2010, 2020, _UNDATED_YEAR], ["1990", "2000", "2010", "2020", "no\ndate"])
         axes.tick_params(labelsize=8.5)

@@ -17,6 +17,7 @@ from matplotlib.collections import PatchCollection
 from matplotlib.colors import Normalize
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch, Rectangle
+from matplotlib.transforms import offset_copy
 from shapely.geometry import MultiPolygon, box
 from shapely.plotting import patch_from_polygon
 
@@ -335,8 +336,10 @@ def control_panels(axes_list, features: gpd.GeoDataFrame, shapes: gpd.GeoDataFra
         seen |= set(used)
         note = textwrap.fill("Sources added: " + ("; ".join(added) if added else "none"), 76)
         # The title stands above the list of sources, however many lines it takes (6.5 pt lines, in points).
-        axes.set_title(title, fontsize=10, fontweight="bold", pad=6 + 8 * (note.count("\n") + 1))
-        axes.text(0, 1.01, note, transform=axes.transAxes, fontsize=6.5, va="bottom", color=charts.TEXT_GREY)
+        axes.set_title(title, fontsize=10, fontweight="bold", pad=6 + 9 * (note.count("\n") + 1))
+        # Two points above the frame on every render (a text, not a label: the narrow render leaves it as wrapped).
+        axes.text(0, 1, note, transform=offset_copy(axes.transAxes, fig=axes.figure, y=2, units="points"),
+                  fontsize=6.5, va="bottom", color=charts.TEXT_GREY)
         states.append(state.assign(panel=title, added="; ".join(added)))
     for axes in axes_list[len(dates):]:
         axes.set_axis_off()

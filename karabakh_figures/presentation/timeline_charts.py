@@ -52,7 +52,7 @@ def control_bars(axes, periods: pd.DataFrame, names: list[str]) -> list[str]:
     the first change as precisely as given (`periods` as from subjects.control.control_periods). Returns each row
     as the alt text names it."""
     positions = dict(zip(names, range(len(names) - 1, -1, -1)))
-    span = periods["date_end"].max() - periods["occupied_end"].min()  # the time the marks are set apart on
+    span = periods["date_end"].max() - periods["date_end_compilation"].min()  # the time the marks are set apart on
     described_rows = []
     for name, changes in periods.groupby("name", sort=False):
         y, start = positions[name], changes["date_end_compilation"].iloc[0]

@@ -209,11 +209,6 @@ def _raw_text(path: Path) -> str:
     return path.read_text(encoding="utf-8") if path.is_file() else ""
 
 
-#: Names being changed by another branch at the time of writing (issue 34 renames the territories' dates to
-#: date_start and date_end); listed so that the check holds on this branch alone. Empty it when that lands.
-PENDING_RENAMES = frozenset({"occupied_start", "occupied_end"})
-
-
 def _chosen_names(root: Path):
     """The names we choose, as words: each table's column names and each file's name in the data, the figures and
     the notebooks. A raw text's file is named after its source's title (the-occupation-in-figures.txt)."""
@@ -225,7 +220,7 @@ def _chosen_names(root: Path):
     for path in sorted((root / "data").glob("*.csv")):
         with path.open(encoding="utf-8", newline="") as file:
             header = next(csv.reader(file), [])
-        chosen = [column for column in header if column not in PENDING_RENAMES]
+        chosen = list(header)
         yield path, "column names", ", ".join(column.replace("_", " ") for column in chosen)
     for folder in ("data", "data/raw", "data/geo", "figures", "notebooks"):
         for path in sorted((root / folder).iterdir()):
