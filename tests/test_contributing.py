@@ -103,11 +103,11 @@ def add_a_later_act(data_dir: Path, day: date) -> str:
         "sources.csv": ["example-later-act", "A made-up page", "A made-up page", "web page", "Example Council",
                         day.isoformat(), "https://example.org/later-act", "", "original", "none",
                         "raw/example-later-act.md", "", "", "A made-up page for a test."],
-        "hosts.csv": ["example.org", "none", "a made-up site", "our reading (no reference file labels this host): "
-                      "a made-up site"],
+        "hosts.csv": ["example.org", "none", "neither", "outside the parties", "a made-up site",
+                      "our reading (no reference file labels this host): a made-up site"],
         "later_recognitions.csv": ["example-council", "Example Council", "Example Council", "IS", "",
                                    day.isoformat(), day.isoformat(), "day", words, "declaration",
-                                   "reported as adopted", "the made-up page", "true", "A made-up act for a test.",
+                                   "reported as adopted", "the made-up page", "true", "", "A made-up act for a test.",
                                    "example-later-act", f"On {words} the Example Council adopted a declaration on "
                                    "the events in Khojaly."],
     }

@@ -177,7 +177,7 @@ def test_a_side_s_word_in_an_id_a_column_name_or_a_file_name_we_choose_is_caught
     (tmp_path / "figures" / "09-occupied-towns.csv").write_text("", encoding="utf-8")
     assert [str(slip) for slip in check(tmp_path)] == [
         "data/caveats.csv, row 2, column caveat_id, line 1: “kalbajar-liberation-part”",
-        "data/hosts.csv, column names, line 1: “host, party link, runs it, basis, occupied since”",
+        "data/hosts.csv, column names, line 1: “party link, side, kind, runs it, basis, occupied since”",
         "figures/09-occupied-towns.csv, file name, line 1: “09 occupied towns csv”"]
 
 
