@@ -81,3 +81,18 @@ def outputs_text(name: str) -> str:
             parts.append(output.get("text", ""))
             parts.extend(output.get("data", {}).get(kind, "") for kind in ("text/markdown", "text/plain", "text/html"))
     return "\n".join(parts)
+
+
+def break_cells(data: Path, file: str, key: str, cells: dict[str, str]) -> str:
+    """Set `cells` (column -> value) in the row of `key` of a table in a copy of the data; returns the place as the
+    validator names it ("PATH, row N")."""
+    path = data / file
+    row = row_number(path, key)
+    for column, value in cells.items():
+        set_cell(path, row, column, value)
+    return f"{path}, row {row}"
+
+
+def break_cell(data: Path, file: str, key: str, column: str, value: str) -> str:
+    """One cell of break_cells."""
+    return break_cells(data, file, key, {column: value})

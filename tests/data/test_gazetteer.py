@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from conftest import DATA, read_rows, row_number, set_cell, write_rows
+from conftest import DATA, break_cells, read_rows, write_rows
 from karabakh_figures.data.gazetteer import SIDES
 from karabakh_figures.data.place_names import leading_sides, named_alone, place_name, with_both_names
 
@@ -85,17 +85,9 @@ def test_an_unknown_place_is_answered_with_the_places_there_are():
         place_name("atlantis")
 
 
-def plant(data, key, **cells):
-    path = data / GAZETTEER
-    row = row_number(path, key)
-    for column, value in cells.items():
-        set_cell(path, row, column, value)
-    return f"{path}, row {row}"
-
-
 def test_a_second_primary_name_for_one_side_is_reported(data_copy, validate):
     variant = a_row(form="variant", usage="Azerbaijani usage")
-    where = plant(data_copy, variant["name_id"], form="primary")
+    where = break_cells(data_copy, GAZETTEER, variant["name_id"], dict(form="primary"))
     assert any(line.startswith(f"{where}, column form, value \"primary\": {variant['place_id']} already has its "
                                "Azerbaijani usage name") for line in validate(data_copy)[2])
 
@@ -110,7 +102,7 @@ def test_a_place_without_one_side_s_row_is_reported(data_copy, validate):
 
 def test_a_name_filled_in_where_none_was_found_is_reported(data_copy, validate):
     missing = a_row(form="none found")
-    where = plant(data_copy, missing["name_id"], name="Kashunik")
+    where = break_cells(data_copy, GAZETTEER, missing["name_id"], dict(name="Kashunik"))
     assert f"{where}, column name, value \"Kashunik\": a 'none found' row names nothing; its note says what was found" \
         in validate(data_copy)[2]
 
@@ -121,7 +113,7 @@ def test_a_quotation_not_found_again_on_a_second_reading_is_refused(data_copy, v
              "as well as Aghdara and Khojaly districts, Elchin Yusubov, provided detailed information about the "
              "project to the President and First Lady.")
     khankendi = a_row(place_id="khankendi-stepanakert", form="primary", usage="Azerbaijani usage")
-    where = plant(data_copy, khankendi["name_id"], source_quote=quote, reference_entry="KHA-1")
+    where = break_cells(data_copy, GAZETTEER, khankendi["name_id"], dict(source_quote=quote, reference_entry="KHA-1"))
     assert any(line.startswith(f"{where}, column reference_entry, value \"KHA-1\": its second reading did not find "
                                "the quotation again (NOT FOR DATA") for line in validate(data_copy)[2])
 
@@ -129,7 +121,7 @@ def test_a_quotation_not_found_again_on_a_second_reading_is_refused(data_copy, v
 def test_a_quote_from_another_entry_is_reported(data_copy, validate):
     row = a_row(form="primary", usage="Armenian usage")
     other = next(entry for entry in ("KHA-2", "SHU-2") if entry != row["reference_entry"])
-    where = plant(data_copy, row["name_id"], reference_entry=other)
+    where = break_cells(data_copy, GAZETTEER, row["name_id"], dict(reference_entry=other))
     assert f"{where}, column source_quote, value \"{row['source_quote'][:60]}\": not a quotation of entry {other}" \
         in validate(data_copy)[2]
 

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from conftest import DATA, read_rows, row_number, set_cell, write_rows
+from conftest import DATA, break_cell, read_rows, row_number, set_cell, write_rows
 from karabakh_figures.data.consistency import page_host
 
 TERRITORIES, FIGURES, RECOGNITIONS = "territories.csv", "khojaly_figures.csv", "recognitions.csv"
@@ -13,13 +13,6 @@ DISPLACED = "displacement_figures.csv"
 GROUPS = next(field for resource in json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))["resources"]
               if resource["name"] == "displacement_figures" for field in resource["schema"]["fields"]
               if field["name"] == "group")["constraints"]["enum"]
-
-
-def break_cell(data, file, key, column, value):
-    path = data / file
-    row = row_number(path, key)
-    set_cell(path, row, column, value)
-    return f"{path}, row {row}"
 
 
 CELL_CASES = {

@@ -1,18 +1,11 @@
 """Words whole and as whose they are, held by the validator: each test plants a breach in a copy of the data and
 asserts the one line that names it."""
 
-from conftest import row_number, set_cell
+from conftest import break_cell
 from karabakh_figures.data.quotes import quoted_text
 from karabakh_figures.data.whole_words import read_with
 
 POSITIONS, ACTS = "positions.csv", "act_statements.csv"
-
-
-def break_cell(data, file, key, column, value):
-    path = data / file
-    row = row_number(path, key)
-    set_cell(path, row, column, value)
-    return f"{path}, row {row}"
 
 
 def test_a_reporter_s_tag_inside_the_speaker_s_own_words_is_reported(data_copy, validate):
